@@ -1,0 +1,36 @@
+/** How freely an alias may match on its own; see lib/dataset/schema.ts for the meaning of each. */
+export type MatchRule = 'always' | 'after-full-name' | 'context';
+
+/** An alias as the matcher needs it (the compiler derives these from the dataset). */
+export interface MatcherAlias {
+  entityId: string;
+  text: string;
+  match: MatchRule;
+  /** Words that, in the same block, make a `context` alias refer to the entity. */
+  context?: string[];
+  caseSensitive?: boolean;
+}
+
+/** One mention of an entity in a text: [start, end) are UTF-16 offsets into the text that was searched. */
+export interface Mention {
+  entityId: string;
+  start: number;
+  end: number;
+  /** The surface text, exactly as in the searched text. */
+  text: string;
+  /** The alias that matched, as written in the dataset. */
+  alias: string;
+}
+
+/**
+ * State carried across calls for one page: which entities have already been named in full.
+ * `after-full-name` aliases need it; the content script keeps one per document so that text
+ * added later (infinite scroll) sees names introduced earlier.
+ */
+export interface PageMemory {
+  namedInFull: Set<string>;
+}
+
+export interface FindOptions {
+  memory?: PageMemory;
+}

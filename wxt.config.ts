@@ -1,0 +1,29 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { writeCompiledDataset } from './scripts/dataset-build';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Gloss',
+    description:
+      'Context on the names in the news: highlights people and organizations on any page and explains who they are, with sourced excerpts.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'gloss@example.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // The dataset is compiled (validated, excerpts derived) before every build; a broken dataset fails the build.
+    'build:before': () => writeCompiledDataset(),
+  },
+  vite: () => ({ plugins: [preact()] }),
+});
