@@ -1,0 +1,26 @@
+/**
+ * The one protocol map of Gloss: every message between content script, background and extension pages.
+ * Each entry: "sender → receiver", what it asks, what it answers.
+ */
+
+/** What one tab's content script found: entity ids with their mention counts on the page. */
+export interface TabSummary {
+  url: string;
+  title: string;
+  /** Entity id → number of mentions on the page. */
+  counts: Record<string, number>;
+  /** Why nothing is shown: the site or everything is paused. */
+  paused: 'site' | 'all' | null;
+}
+
+export interface ProtocolMap {
+  /** content → background: the page's current summary (sent after every scan that changed it). Answers nothing. */
+  'summary:update': { request: TabSummary; response: void };
+  /** popup → content (via tabs.sendMessage): ask for the current summary of the page. */
+  'summary:get': { request: Record<string, never>; response: TabSummary };
+  /** popup → content: scroll to the next mention of an entity, flash it, and return its index (-1 when none). */
+  'mention:show': { request: { entityId: string }; response: { index: number; total: number } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Message<T extends MessageType = MessageType> = { type: T; data: ProtocolMap[T]['request'] };
