@@ -1,1 +1,13 @@
-export async function writeCompiledDataset(): Promise<void> {}
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBundledDataset, ROOT } from './dataset-files';
+
+export const COMPILED_FILE = join(ROOT, 'assets/generated/dataset.json');
+
+/** Compiles the bundled dataset for the extension; throws (and so fails the build) on any rule broken. */
+export async function writeCompiledDataset(): Promise<void> {
+  const compiled = loadBundledDataset();
+  mkdirSync(join(ROOT, 'assets/generated'), { recursive: true });
+  writeFileSync(COMPILED_FILE, JSON.stringify(compiled));
+}
+

@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import { aliasKeySequences, createMatcher, type MatcherAlias, modeOf } from '../match';
+import { deriveExcerpts } from './excerpts';
+import { type ArticleMeta, type DatasetInput, datasetSchema, type EntityInput } from './schema';
+import type { CompiledDataset } from './types';
+
+export class DatasetError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The dataset is invalid:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'DatasetError';
+  }
+}
+
+export interface ArticleSource {
+  meta: ArticleMeta;
+  text: string;
+}
+
+export interface CompileOptions {
+  /** The bundled dataset must be grounded: every entity mentioned at least once in the article set. */
+  requireMentions?: boolean;
+}
+
+const MAX_PROBLEMS = 50;
+const MAX_TOTAL_ALIASES = 1_000_000;
+
+function describePath(input: unknown, path: ReadonlyArray<PropertyKey>): string {
+  if (path[0] === 'entities' && typeof path[1] === 'number') {
+    const entities = (input as { entities?: unknown[] }).entities;
+    const entity = entities?.[path[1]] as { id?: unknown } | undefined;
+    const id = typeof entity?.id === 'string' ? `entity "${entity.id}"` : `entity #${path[1] + 1}`;
+    const rest = path.slice(2).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    return rest ? `${id}, field ${rest}` : id;
+  }
+  return path.length ? `field ${path.map(String).join('.')}` : 'the file';
+}
+
+function schemaProblems(input: unknown, error: z.ZodError): string[] {
+  return error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${describePath(input, issue.path)}: ${issue.message}`);
+}
+
+export function toMatcherAliases(entities: readonly EntityInput[]): MatcherAlias[] {
+  return entities.flatMap((e) =>
+    e.aliases.map((a) => {
+      const words = a.text.trim().split(/[\s\u00a0-]+/).length;
+      const alias: MatcherAlias = {
+        entityId: e.id,
+        text: a.text,
+        match: a.match ?? (a.caseSensitive || words > 1 ? 'always' : 'after-full-name'),
+      };
+      if (a.context?.length) alias.context = a.context;
+      if (a.caseSensitive) alias.caseSensitive = true;
+      return alias;
+    }),
+  );
+}
+
+function ruleProblems(data: DatasetInput, articles: readonly ArticleSource[]): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const e of data.entities) {
+    if (ids.has(e.id)) problems.push(`entity "${e.id}": the id is used by two entities`);
+    ids.add(e.id);
+  }
+  const articleIds = new Set(articles.map((a) => a.meta.id));
+  for (const e of data.entities) {
+    for (const c of e.note.citations) {
+      if (!articleIds.has(c)) problems.push(`entity "${e.id}", field note.citations: cites article "${c}", which is not in the article set`);
+    }
+    for (const a of e.aliases) {
+      if (a.match === 'context' && !a.context?.length) problems.push(`entity "${e.id}", alias "${a.text}": match "context" needs a non-empty context list`);
+    }
+  }
+  // Two entities may not claim the same spelling unless both say it is ambiguous.
+  const claims = new Map<string, { entityId: string; alias: string; ambiguous: boolean }>();
+  for (const e of data.entities) {
+    const matcherAliases = toMatcherAliases([e]);
+    e.aliases.forEach((a, k) => {
+      const mode = modeOf(matcherAliases[k] as MatcherAlias);
+      for (const seq of aliasKeySequences(a.text, mode)) {
+        const key = `${mode}:${seq.join(' ')}`;
+        const prior = claims.get(key);
+        if (!prior) {
+          claims.set(key, { entityId: e.id, alias: a.text, ambiguous: !!a.ambiguous });
+        } else if (prior.entityId !== e.id && !(prior.ambiguous && a.ambiguous)) {
+          problems.push(
+            `entity "${e.id}", alias "${a.text}": the same spelling as alias "${prior.alias}" of entity "${prior.entityId}"; mark both "ambiguous": true or remove one`,
+          );
+          break;
+        }
+      }
+    });
+  }
+  return problems;
+}
+
+/**
+ * Validates a dataset and compiles it for the content script: matcher input, and excerpts derived by the
+ * matcher itself from the article set. Throws DatasetError listing every problem it found.
+ */
+export function compileDataset(input: unknown, articles: readonly ArticleSource[], options: CompileOptions = {}): CompiledDataset {
+  const parsed = datasetSchema.safeParse(input);
+  if (!parsed.success) throw new DatasetError(schemaProblems(input, parsed.error));
+  const data = parsed.data;
+  const totalAliases = data.entities.reduce((n, e) => n + e.aliases.length, 0);
+  if (totalAliases > MAX_TOTAL_ALIASES) throw new DatasetError([`the dataset has ${totalAliases} aliases; at most ${MAX_TOTAL_ALIASES} are supported`]);
+
+  const problems = ruleProblems(data, articles);
+  if (problems.length) throw new DatasetError(problems.slice(0, MAX_PROBLEMS));
+
+  const aliases = toMatcherAliases(data.entities);
+  const excerpts = deriveExcerpts(
+    createMatcher(aliases),
+    articles.map((a) => ({ id: a.meta.id, text: a.text })),
+  );
+  if (options.requireMentions) {
+    const unmentioned = data.entities.filter((e) => !excerpts[e.id]?.length).map((e) => `entity "${e.id}": no alias is mentioned anywhere in the article set`);
+    if (unmentioned.length) throw new DatasetError(unmentioned.slice(0, MAX_PROBLEMS));
+  }
+
+  return {
+    version: 1,
+    name: data.name,
+    entities: data.entities.map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      descriptor: e.descriptor,
+      note: { text: e.note.text, citations: e.note.citations },
+      aliases: e.aliases.map((a) => a.text),
+    })),
+    aliases,
+    excerpts,
+    articles: articles.map((a) => a.meta),
+  };
+}

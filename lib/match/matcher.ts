@@ -1,0 +1,308 @@
+import { ARTICLE_FORMS, ARTICLE_FORMS_NEEDING_HYPHEN, EZAFE_FORMS, heavyKey, lightKey } from './normalize';
+import { FOLLOWERS, GENERATION_SUFFIXES, TITLES } from './rules';
+import {
+  CASE_LOWER,
+  CASE_NONE,
+  CASE_TITLE,
+  CASE_UPPER,
+  SEP_HARD,
+  SEP_HYPHEN,
+  SEP_SOFT,
+  SEP_SPACE,
+  type Tokens,
+  tokenize,
+} from './tokenize';
+import type { FindOptions, MatcherAlias, Mention, PageMemory } from './types';
+
+/** Which key of a word an alias is compared on. */
+const MODE_EXACT = 0;
+const MODE_LIGHT = 1;
+const MODE_HEAVY = 2;
+type Mode = typeof MODE_EXACT | MODE_LIGHT_T | typeof MODE_HEAVY;
+type MODE_LIGHT_T = typeof MODE_LIGHT;
+
+/** Stands for any form of the Arabic article in heavy keys, so al-/el-/ash-/ad- compare equal. */
+const ARTICLE_KEY = '\u0000al';
+
+interface AliasEntry {
+  index: number;
+  alias: MatcherAlias;
+  /** Number of words in the alias as written; one-word names get the stricter neighbour rules. */
+  words: number;
+  /** Whether the alias itself starts with a capital letter (names do; a deliberately lowercase alias does not). */
+  capitalized: boolean;
+  /** Context words, each as a sequence of light keys. */
+  context: string[][];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  entries: AliasEntry[] | null;
+}
+
+function newNode(): TrieNode {
+  return { next: null, entries: null };
+}
+
+export interface Matcher {
+  find(text: string, options?: FindOptions): Mention[];
+  /** How many key sequences the automaton holds (aliases times their spelling variants). */
+  readonly size: number;
+}
+
+export function newPageMemory(): PageMemory {
+  return { namedInFull: new Set() };
+}
+
+function isArticleToken(light: string, nextSep: number | undefined): boolean {
+  if (!ARTICLE_FORMS.has(light)) return false;
+  return !ARTICLE_FORMS_NEEDING_HYPHEN.has(light) || nextSep === SEP_HYPHEN;
+}
+
+/** The keys of an alias's words in the given mode, with its spelling variants (article dropped or glued, ezafe dropped). */
+export function aliasKeySequences(text: string, mode: Mode): string[][] {
+  const t = tokenize(text);
+  if (t.count === 0) return [];
+  if (mode === MODE_EXACT) return [t.raw.slice()];
+  if (mode === MODE_LIGHT) return [t.light.slice()];
+  let variants: string[][] = [[]];
+  for (let i = 0; i < t.count; i++) {
+    const light = t.light[i] as string;
+    const last = i === t.count - 1;
+    const isArticle = !last && ARTICLE_FORMS.has(light) && (t.sep[i + 1] === SEP_HYPHEN || light === 'al' || light === 'el');
+    const isEzafe = i > 0 && !last && EZAFE_FORMS.has(light);
+    const next: string[][] = [];
+    for (const v of variants) {
+      if (isArticle) {
+        next.push([...v, ARTICLE_KEY]);
+        next.push(v.slice());
+        // Glued: Alfayyadh for al-Fayyadh.
+        next.push([...v, `${'\u0001'}${lightKey(`al${t.light[i + 1]}`)}`]);
+      } else if (isEzafe) {
+        next.push([...v, heavyKey(light)]);
+        next.push(v.slice());
+      } else {
+        const prev = v[v.length - 1];
+        if (prev?.startsWith('\u0001')) {
+          // the glued word already stands for this one
+          next.push([...v.slice(0, -1), heavyKey(prev.slice(1))]);
+        } else {
+          next.push([...v, heavyKey(light)]);
+        }
+      }
+    }
+    variants = next.slice(0, 32);
+  }
+  const seen = new Set<string>();
+  return variants.filter((v) => {
+    if (v.length === 0) return false;
+    const k = v.join(' ');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function modeOf(alias: MatcherAlias): Mode {
+  if (alias.caseSensitive) return MODE_EXACT;
+  const words = tokenize(alias.text).count;
+  return words === 1 && alias.match === 'always' ? MODE_LIGHT : MODE_HEAVY;
+}
+
+export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
+  const roots: [TrieNode, TrieNode, TrieNode] = [newNode(), newNode(), newNode()];
+  let size = 0;
+  aliases.forEach((alias, index) => {
+    const t = tokenize(alias.text);
+    const entry: AliasEntry = {
+      index,
+      alias,
+      words: t.count,
+      capitalized: t.count > 0 && t.caseOf[0] !== CASE_LOWER,
+      context: (alias.context ?? []).map((c) => tokenize(c).light.slice()).filter((c) => c.length > 0),
+    };
+    const mode = modeOf(alias);
+    for (const seq of aliasKeySequences(alias.text, mode)) {
+      let node = roots[mode];
+      for (const key of seq) {
+        if (!node.next) node.next = new Map();
+        let child = node.next.get(key);
+        if (!child) {
+          child = newNode();
+          node.next.set(key, child);
+        }
+        node = child;
+      }
+      if (!node.entries) node.entries = [];
+      // The first entity to claim a spelling keeps it (dataset order); the compiler reports unmarked clashes.
+      if (!node.entries.some((e) => e.alias.entityId === alias.entityId && e.alias.match === alias.match)) {
+        node.entries.push(entry);
+        size++;
+      }
+    }
+  });
+
+  return {
+    size,
+    find(text: string, options?: FindOptions): Mention[] {
+      return findIn(text, roots, options?.memory ?? newPageMemory());
+    },
+  };
+}
+
+interface Candidate {
+  last: number;
+  entries: AliasEntry[];
+}
+
+function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], memory: PageMemory): Mention[] {
+  const t = tokenize(text);
+  const n = t.count;
+  const out: Mention[] = [];
+  if (n === 0) return out;
+  const heavy: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    heavy[i] = isArticleToken(t.light[i] as string, t.sep[i + 1]) ? ARTICLE_KEY : heavyKey(t.light[i] as string);
+  }
+  const blockInfo = new Map<number, BlockInfo>();
+  const candidates: Candidate[] = [];
+
+  let i = 0;
+  while (i < n) {
+    candidates.length = 0;
+    walk(roots[MODE_EXACT], t.raw, t, i, candidates);
+    walk(roots[MODE_LIGHT], t.light, t, i, candidates);
+    walk(roots[MODE_HEAVY], heavy, t, i, candidates);
+    if (candidates.length === 0) {
+      i++;
+      continue;
+    }
+    candidates.sort((a, b) => b.last - a.last || a.entries[0]!.index - b.entries[0]!.index);
+    let accepted: { last: number; entry: AliasEntry } | null = null;
+    for (const c of candidates) {
+      const ordered = c.entries.length > 1 ? [...c.entries].sort((a, b) => a.index - b.index) : c.entries;
+      for (const entry of ordered) {
+        if (accepts(entry, t, i, c.last, memory, blockInfo)) {
+          accepted = { last: c.last, entry };
+          break;
+        }
+      }
+      if (accepted) break;
+    }
+    if (!accepted) {
+      i++;
+      continue;
+    }
+    const { entry, last } = accepted;
+    let from = i;
+    // "al-Khazali" for the alias "Khazali": the article belongs to the name.
+    if (from > 0 && heavy[from - 1] === ARTICLE_KEY && (t.sep[from] === SEP_HYPHEN || t.sep[from] === SEP_SPACE) && heavy[from] !== ARTICLE_KEY) {
+      const prevEnd = out.length > 0 ? out[out.length - 1]!.end : -1;
+      if (t.start[from - 1]! > prevEnd) from--;
+    }
+    const start = t.start[from] as number;
+    const end = t.end[last] as number;
+    out.push({ entityId: entry.alias.entityId, start, end, text: text.slice(start, end), alias: entry.alias.text });
+    if (entry.alias.match === 'always') memory.namedInFull.add(entry.alias.entityId);
+    i = last + 1;
+  }
+  return out;
+}
+
+function walk(root: TrieNode, keys: string[], t: Tokens, from: number, out: Candidate[]): void {
+  let node = root;
+  for (let j = from; j < t.count; j++) {
+    if (j > from) {
+      const s = t.sep[j] as number;
+      if (s !== SEP_SPACE && s !== SEP_HYPHEN && s !== SEP_SOFT) return;
+      // A possessive ends a name: "Trump's Tower" is not "Trump Tower".
+      if (t.possessive[j - 1]) return;
+    }
+    const child = node.next?.get(keys[j] as string);
+    if (!child) return;
+    node = child;
+    if (node.entries) out.push({ last: j, entries: node.entries });
+  }
+}
+
+interface BlockInfo {
+  headline: boolean;
+  words: Set<string>;
+  lights: string[];
+}
+
+function blockInfoOf(t: Tokens, i: number, cache: Map<number, BlockInfo>): BlockInfo {
+  const id = t.block[i] as number;
+  let info = cache.get(id);
+  if (info) return info;
+  let a = i;
+  while (a > 0 && t.block[a - 1] === id) a--;
+  let b = i;
+  while (b + 1 < t.count && t.block[b + 1] === id) b++;
+  let long = 0;
+  let capitalized = 0;
+  const words = new Set<string>();
+  const lights: string[] = [];
+  for (let k = a; k <= b; k++) {
+    const light = t.light[k] as string;
+    words.add(light);
+    lights.push(light);
+    const c = t.caseOf[k];
+    if (light.length >= 4 && c !== CASE_NONE) {
+      long++;
+      if (c === CASE_TITLE || c === CASE_UPPER) capitalized++;
+    }
+  }
+  // Headlines capitalize every word, so a capital after a name says nothing there.
+  info = { headline: long >= 3 && capitalized / long >= 0.75, words, lights };
+  cache.set(id, info);
+  return info;
+}
+
+function containsSequence(info: BlockInfo, seq: string[]): boolean {
+  if (seq.length === 1) return info.words.has(seq[0] as string);
+  if (!seq.every((w) => info.words.has(w))) return false;
+  outer: for (let k = 0; k + seq.length <= info.lights.length; k++) {
+    for (let m = 0; m < seq.length; m++) if (info.lights[k + m] !== seq[m]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function isCapital(c: number | undefined): boolean {
+  return c === CASE_TITLE || c === CASE_UPPER;
+}
+
+function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: PageMemory, blocks: Map<number, BlockInfo>): boolean {
+  const alias = entry.alias;
+  if (!alias.caseSensitive && entry.capitalized) {
+    // Names are written with a capital: "trump card" and "badr" are words, not names.
+    let k = i;
+    while (k < last && ARTICLE_FORMS.has(t.light[k] as string)) k++;
+    if (t.caseOf[k] === CASE_LOWER) return false;
+  }
+  const next = last + 1;
+  if (next < t.count && (t.sep[next] === SEP_SPACE || t.sep[next] === SEP_HARD) && GENERATION_SUFFIXES.has(t.light[next] as string) && !t.possessive[last]) {
+    return false;
+  }
+  if (entry.words === 1 && !alias.caseSensitive) {
+    // A bare name must not be part of a longer, different name (Ivanka Trump, Trump Tower, Leila Soleimani).
+    const prev = i - 1;
+    const prevJoined = prev >= 0 && t.sep[i] === SEP_SPACE && isCapital(t.caseOf[prev]) && !t.possessive[prev];
+    const nextJoined = next < t.count && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last];
+    if (prevJoined || nextJoined) {
+      const info = blockInfoOf(t, i, blocks);
+      if (!info.headline) {
+        if (prevJoined && !TITLES.has(t.light[prev] as string) && !ARTICLE_FORMS.has(t.light[prev] as string)) return false;
+        if (nextJoined && !FOLLOWERS.has(t.light[next] as string)) return false;
+      }
+    }
+  }
+  if (alias.match === 'after-full-name') return memory.namedInFull.has(alias.entityId);
+  if (alias.match === 'context') {
+    if (memory.namedInFull.has(alias.entityId)) return true;
+    const info = blockInfoOf(t, i, blocks);
+    return entry.context.some((seq) => containsSequence(info, seq));
+  }
+  return true;
+}
