@@ -1,5 +1,5 @@
 import { ARTICLE_FORMS, ARTICLE_FORMS_NEEDING_HYPHEN, EZAFE_FORMS, heavyKey, lightKey } from './normalize';
-import { FOLLOWERS, GENERATION_SUFFIXES, TITLES } from './rules';
+import { FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
 import {
   CASE_LOWER,
   CASE_NONE,
@@ -253,8 +253,9 @@ function blockInfoOf(t: Tokens, i: number, cache: Map<number, BlockInfo>): Block
       if (c === CASE_TITLE || c === CASE_UPPER) capitalized++;
     }
   }
-  // Headlines capitalize every word, so a capital after a name says nothing there.
-  info = { headline: long >= 3 && capitalized / long >= 0.75, words, lights };
+  // Title Case without a closing full stop: a headline, where every word is capitalized.
+  const tail = t.text.slice(t.end[b], t.end[b]! + 3).trimStart();
+  info = { headline: long >= 3 && capitalized / long >= 0.75 && !/^[.!?]/.test(tail), words, lights };
   cache.set(id, info);
   return info;
 }
@@ -290,13 +291,9 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
     const prev = i - 1;
     const prevJoined = prev >= 0 && t.sep[i] === SEP_SPACE && isCapital(t.caseOf[prev]) && !t.possessive[prev];
     const nextJoined = next < t.count && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last];
-    if (prevJoined || nextJoined) {
-      const info = blockInfoOf(t, i, blocks);
-      if (!info.headline) {
-        if (prevJoined && !TITLES.has(t.light[prev] as string) && !ARTICLE_FORMS.has(t.light[prev] as string)) return false;
-        if (nextJoined && !FOLLOWERS.has(t.light[next] as string)) return false;
-      }
-    }
+    if (prevJoined && !STANDALONE_BEFORE.has(t.light[prev] as string) && !ARTICLE_FORMS.has(t.light[prev] as string)) return false;
+    // Headlines capitalize every word, so there a capital after the name says nothing.
+    if (nextJoined && !FOLLOWERS.has(t.light[next] as string) && !blockInfoOf(t, i, blocks).headline) return false;
   }
   if (alias.match === 'after-full-name') return memory.namedInFull.has(alias.entityId);
   if (alias.match === 'context') {

@@ -17,6 +17,7 @@ export const CASE_NONE = 3;
 
 /** Words of a text, as parallel arrays: a page has hundreds of thousands of them. */
 export interface Tokens {
+  text: string;
   count: number;
   /** Surface span in the text; `end` excludes a possessive 's. */
   start: Int32Array;
@@ -187,5 +188,5 @@ export function tokenize(text: string): Tokens {
     newlines = 0;
     gapSep = SEP_SPACE;
   }
-  return { count, start, end, raw, light, sep, caseOf, possessive, block };
+  return { text, count, start, end, raw, light, sep, caseOf, possessive, block };
 }

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher, heavyKey, lightKey, type MatcherAlias, newPageMemory } from '@/lib/match';
+
+const aliases: MatcherAlias[] = [
+  { entityId: 'qais', text: 'Qais al-Khazali', match: 'always' },
+  { entityId: 'qais', text: 'Khazali', match: 'after-full-name' },
+  { entityId: 'kh', text: "Kata'ib Hezbollah", match: 'always' },
+  { entityId: 'kh', text: 'Hezbollah Brigades', match: 'always' },
+  { entityId: 'trump', text: 'Donald Trump', match: 'always' },
+  { entityId: 'trump', text: 'Trump', match: 'always' },
+  { entityId: 'irgc', text: 'IRGC', match: 'always', caseSensitive: true },
+  { entityId: 'quds', text: 'IRGC-QF', match: 'always', caseSensitive: true },
+  { entityId: 'hadi', text: 'Hadi al-Amiri', match: 'always' },
+  { entityId: 'falih', text: 'Falih al-Fayyadh', match: 'always' },
+  { entityId: 'mek', text: 'Mujahedin-e-Khalq', match: 'always' },
+  { entityId: 'khamenei', text: 'علی خامنه‌ای', match: 'always' },
+  { entityId: 'khamenei', text: 'Khamenei', match: 'always' },
+  { entityId: 'badr', text: 'Badr Organization', match: 'always' },
+  { entityId: 'badr', text: 'Badr', match: 'context', context: ['militia', 'Amiri'] },
+];
+const matcher = createMatcher(aliases);
+const found = (text: string) => matcher.find(text, { memory: newPageMemory() }).map((m) => [m.entityId, m.text]);
+
+describe('normalization keys', () => {
+  it('folds case, diacritics and apostrophes in the light key', () => {
+    expect(lightKey('Hādī')).toBe('hadi');
+    expect(lightKey('Khaz’ali')).toBe('khazali');
+    expect(lightKey('ʿĀmirī')).toBe('amiri');
+  });
+  it('folds transliteration pairs in the heavy key', () => {
+    for (const [a, b] of [
+      ['qays', 'kais'],
+      ['ameri', 'amari'],
+      ['mohandess', 'muhandis'],
+      ['hizballah', 'hezbollah'],
+      ['fayyadh', 'fayad'],
+      ['jafarzahdeh', 'jafarzadeh'],
+      ['qods', 'quds'],
+    ]) {
+      expect(heavyKey(a as string), `${a} ~ ${b}`).toBe(heavyKey(b as string));
+    }
+    expect(heavyKey('khazali')).not.toBe(heavyKey('kazali'));
+  });
+});
+
+describe('matcher', () => {
+  it('finds spellings the dataset does not list', () => {
+    expect(found('Qays al-Khaz’ali and Qais al Khazali met Kataeb Hizballah.')).toEqual([
+      ['qais', 'Qays al-Khaz’ali'],
+      ['qais', 'Qais al Khazali'],
+      ['kh', 'Kataeb Hizballah'],
+    ]);
+  });
+  it('handles hyphen and space variants of the article and glued articles', () => {
+    expect(found('Hadi Al- Ameri, Hadi-Al Ameri, Hadi al Amari, Hādī al-ʿĀmirī. Falih Alfayyadh, Faleh al-Fayyad.')).toEqual([
+      ['hadi', 'Hadi Al- Ameri'],
+      ['hadi', 'Hadi-Al Ameri'],
+      ['hadi', 'Hadi al Amari'],
+      ['hadi', 'Hādī al-ʿĀmirī'],
+      ['falih', 'Falih Alfayyadh'],
+      ['falih', 'Faleh al-Fayyad'],
+    ]);
+  });
+  it('ignores soft hyphens, zero-width characters and non-breaking spaces inside names', () => {
+    expect(found('Qais\u00a0al-Kha\u00adzali and Qa\u200bis al-Khazali')).toEqual([
+      ['qais', 'Qais\u00a0al-Kha\u00adzali'],
+      ['qais', 'Qa\u200bis al-Khazali'],
+    ]);
+  });
+  it('matches a bare surname only after the full name, and takes the article and possessive into account', () => {
+    expect(found('Khazali spoke.')).toEqual([]);
+    expect(found("Qais al-Khazali spoke. Later Khazali's men and al-Khazali himself left.")).toEqual([
+      ['qais', 'Qais al-Khazali'],
+      ['qais', 'Khazali'],
+      ['qais', 'al-Khazali'],
+    ]);
+  });
+  it('remembers full names across calls on the same page', () => {
+    const memory = newPageMemory();
+    matcher.find('Qais al-Khazali', { memory });
+    expect(matcher.find('Khazali again', { memory }).map((m) => m.text)).toEqual(['Khazali']);
+  });
+  it('never matches across a blank line but does across a line wrap', () => {
+    expect(found('Qais al-\nKhazali')).toEqual([['qais', 'Qais al-\nKhazali']]);
+    expect(found('Qais al-\n\nKhazali')).toEqual([]);
+  });
+  it('matches acronyms case-sensitively and prefers the longest match', () => {
+    expect(found('The IRGC, the irgc, the IRGC-QF and the IRGC’s men.')).toEqual([
+      ['irgc', 'IRGC'],
+      ['quds', 'IRGC-QF'],
+      ['irgc', 'IRGC'],
+    ]);
+  });
+  it('respects word boundaries', () => {
+    expect(found('IRGCs and preIRGC and Trumpism')).toEqual([]);
+  });
+  it('does not take a word for a name or a name inside a longer one', () => {
+    expect(found('He played a trump card.')).toEqual([]);
+    expect(found('Ivanka Trump visited Trump Tower with Donald Trump Jr.')).toEqual([]);
+    expect(found('Mojtaba Khamenei, the son.')).toEqual([]);
+    expect(found('President Trump said, and Trump added. Iran’s Khamenei replied.')).toEqual([
+      ['trump', 'Trump'],
+      ['trump', 'Trump'],
+      ['khamenei', 'Khamenei'],
+    ]);
+  });
+  it('lets a headline capitalize the word after a name', () => {
+    expect(found('Khamenei Warns Washington Over Embassy Attack')).toEqual([['khamenei', 'Khamenei']]);
+  });
+  it('links a context alias only with its context', () => {
+    expect(found('The Battle of Badr was fought in 624.')).toEqual([]);
+    expect(found('The Badr militia deployed.')).toEqual([['badr', 'Badr']]);
+  });
+  it('matches names in Arabic script with Persian letter variants', () => {
+    expect(found('سخنان علی خامنه‌ای')).toEqual([['khamenei', 'علی خامنه‌ای']]);
+    expect(found('سخنان علي خامنهاي')).toEqual([['khamenei', 'علي خامنهاي']]);
+  });
+  it('returns offsets into the searched text', () => {
+    const text = 'Then Qais al-Khazali spoke.';
+    const [m] = matcher.find(text);
+    expect(m && text.slice(m.start, m.end)).toBe('Qais al-Khazali');
+  });
+});
