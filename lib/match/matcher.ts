@@ -4,7 +4,8 @@ import {
   CASE_LOWER,
   CASE_NONE,
   CASE_TITLE,
-  CASE_UPPER,
+  infoAt,
+  rawAt,
   SEP_HARD,
   SEP_HYPHEN,
   SEP_SOFT,
@@ -54,6 +55,12 @@ export function newPageMemory(): PageMemory {
   return { namedInFull: new Set() };
 }
 
+function firstNonArticle(t: Tokens): number {
+  let k = 0;
+  while (k < t.count - 1 && ARTICLE_FORMS.has(infoAt(t, k).light)) k++;
+  return k;
+}
+
 function isArticleToken(light: string, nextSep: number | undefined): boolean {
   if (!ARTICLE_FORMS.has(light)) return false;
   return !ARTICLE_FORMS_NEEDING_HYPHEN.has(light) || nextSep === SEP_HYPHEN;
@@ -63,11 +70,13 @@ function isArticleToken(light: string, nextSep: number | undefined): boolean {
 export function aliasKeySequences(text: string, mode: Mode): string[][] {
   const t = tokenize(text);
   if (t.count === 0) return [];
-  if (mode === MODE_EXACT) return [t.raw.slice()];
-  if (mode === MODE_LIGHT) return [t.light.slice()];
+  const words = Array.from({ length: t.count }, (_, i) => rawAt(t, i));
+  if (mode === MODE_EXACT) return [words];
+  const lights = words.map((_, i) => infoAt(t, i).light);
+  if (mode === MODE_LIGHT) return [lights];
   let variants: string[][] = [[]];
   for (let i = 0; i < t.count; i++) {
-    const light = t.light[i] as string;
+    const light = lights[i] as string;
     const last = i === t.count - 1;
     const isArticle = !last && ARTICLE_FORMS.has(light) && (t.sep[i + 1] === SEP_HYPHEN || light === 'al' || light === 'el');
     const isEzafe = i > 0 && !last && EZAFE_FORMS.has(light);
@@ -77,7 +86,7 @@ export function aliasKeySequences(text: string, mode: Mode): string[][] {
         next.push([...v, ARTICLE_KEY]);
         next.push(v.slice());
         // Glued: Alfayyadh for al-Fayyadh.
-        next.push([...v, `${'\u0001'}${lightKey(`al${t.light[i + 1]}`)}`]);
+        next.push([...v, `\u0001${lightKey(`al${lights[i + 1]}`)}`]);
       } else if (isEzafe) {
         next.push([...v, heavyKey(light)]);
         next.push(v.slice());
@@ -103,6 +112,11 @@ export function aliasKeySequences(text: string, mode: Mode): string[][] {
   });
 }
 
+function lightWords(text: string): string[] {
+  const t = tokenize(text);
+  return Array.from({ length: t.count }, (_, i) => infoAt(t, i).light);
+}
+
 export function modeOf(alias: MatcherAlias): Mode {
   if (alias.caseSensitive) return MODE_EXACT;
   const words = tokenize(alias.text).count;
@@ -112,16 +126,19 @@ export function modeOf(alias: MatcherAlias): Mode {
 export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
   const roots: [TrieNode, TrieNode, TrieNode] = [newNode(), newNode(), newNode()];
   let size = 0;
+  // Names start with a capital, so lowercase words are skipped as starts, unless an alias is itself lowercase.
+  let lowercaseStarts = false;
   aliases.forEach((alias, index) => {
     const t = tokenize(alias.text);
     const entry: AliasEntry = {
       index,
       alias,
       words: t.count,
-      capitalized: t.count > 0 && t.caseOf[0] !== CASE_LOWER,
-      context: (alias.context ?? []).map((c) => tokenize(c).light.slice()).filter((c) => c.length > 0),
+      capitalized: t.count > 0 && t.caseOf[firstNonArticle(t)] !== CASE_LOWER,
+      context: (alias.context ?? []).map(lightWords).filter((c) => c.length > 0),
     };
     const mode = modeOf(alias);
+    if (t.count > 0 && t.caseOf[firstNonArticle(t)] === CASE_LOWER) lowercaseStarts = true;
     for (const seq of aliasKeySequences(alias.text, mode)) {
       let node = roots[mode];
       for (const key of seq) {
@@ -145,7 +162,7 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
   return {
     size,
     find(text: string, options?: FindOptions): Mention[] {
-      return findIn(text, roots, options?.memory ?? newPageMemory());
+      return findIn(text, roots, lowercaseStarts, options?.memory ?? newPageMemory());
     },
   };
 }
@@ -155,24 +172,36 @@ interface Candidate {
   entries: AliasEntry[];
 }
 
-function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], memory: PageMemory): Mention[] {
+/** The key of word j in a trie's mode. */
+function keyAt(mode: Mode, t: Tokens, j: number): string {
+  if (mode === MODE_EXACT) return rawAt(t, j);
+  const info = infoAt(t, j);
+  if (mode === MODE_LIGHT) return info.light;
+  return isArticleToken(info.light, t.sep[j + 1]) ? ARTICLE_KEY : info.heavy;
+}
+
+function isArticleAt(t: Tokens, j: number): boolean {
+  return isArticleToken(infoAt(t, j).light, t.sep[j + 1]);
+}
+
+function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], lowercaseStarts: boolean, memory: PageMemory): Mention[] {
   const t = tokenize(text);
   const n = t.count;
   const out: Mention[] = [];
   if (n === 0) return out;
-  const heavy: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    heavy[i] = isArticleToken(t.light[i] as string, t.sep[i + 1]) ? ARTICLE_KEY : heavyKey(t.light[i] as string);
-  }
   const blockInfo = new Map<number, BlockInfo>();
   const candidates: Candidate[] = [];
 
   let i = 0;
   while (i < n) {
+    if (t.caseOf[i] === CASE_LOWER && !lowercaseStarts) {
+      i++;
+      continue;
+    }
     candidates.length = 0;
-    walk(roots[MODE_EXACT], t.raw, t, i, candidates);
-    walk(roots[MODE_LIGHT], t.light, t, i, candidates);
-    walk(roots[MODE_HEAVY], heavy, t, i, candidates);
+    walk(roots[MODE_EXACT], MODE_EXACT, t, i, candidates);
+    walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates);
+    walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates);
     if (candidates.length === 0) {
       i++;
       continue;
@@ -196,7 +225,7 @@ function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], memory: Pag
     const { entry, last } = accepted;
     let from = i;
     // "al-Khazali" for the alias "Khazali": the article belongs to the name.
-    if (from > 0 && heavy[from - 1] === ARTICLE_KEY && (t.sep[from] === SEP_HYPHEN || t.sep[from] === SEP_SPACE) && heavy[from] !== ARTICLE_KEY) {
+    if (from > 0 && (t.sep[from] === SEP_HYPHEN || t.sep[from] === SEP_SPACE) && isArticleAt(t, from - 1) && !isArticleAt(t, from)) {
       const prevEnd = out.length > 0 ? out[out.length - 1]!.end : -1;
       if (t.start[from - 1]! > prevEnd) from--;
     }
@@ -209,7 +238,7 @@ function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], memory: Pag
   return out;
 }
 
-function walk(root: TrieNode, keys: string[], t: Tokens, from: number, out: Candidate[]): void {
+function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidate[]): void {
   let node = root;
   for (let j = from; j < t.count; j++) {
     if (j > from) {
@@ -218,7 +247,8 @@ function walk(root: TrieNode, keys: string[], t: Tokens, from: number, out: Cand
       // A possessive ends a name: "Trump's Tower" is not "Trump Tower".
       if (t.possessive[j - 1]) return;
     }
-    const child = node.next?.get(keys[j] as string);
+    if (!node.next) return;
+    const child = node.next.get(keyAt(mode, t, j));
     if (!child) return;
     node = child;
     if (node.entries) out.push({ last: j, entries: node.entries });
@@ -244,13 +274,13 @@ function blockInfoOf(t: Tokens, i: number, cache: Map<number, BlockInfo>): Block
   const words = new Set<string>();
   const lights: string[] = [];
   for (let k = a; k <= b; k++) {
-    const light = t.light[k] as string;
+    const light = infoAt(t, k).light;
     words.add(light);
     lights.push(light);
     const c = t.caseOf[k];
     if (light.length >= 4 && c !== CASE_NONE) {
       long++;
-      if (c === CASE_TITLE || c === CASE_UPPER) capitalized++;
+      if (c === CASE_TITLE) capitalized++;
     }
   }
   // Title Case without a closing full stop: a headline, where every word is capitalized.
@@ -271,7 +301,7 @@ function containsSequence(info: BlockInfo, seq: string[]): boolean {
 }
 
 function isCapital(c: number | undefined): boolean {
-  return c === CASE_TITLE || c === CASE_UPPER;
+  return c === CASE_TITLE;
 }
 
 function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: PageMemory, blocks: Map<number, BlockInfo>): boolean {
@@ -279,11 +309,11 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
   if (!alias.caseSensitive && entry.capitalized) {
     // Names are written with a capital: "trump card" and "badr" are words, not names.
     let k = i;
-    while (k < last && ARTICLE_FORMS.has(t.light[k] as string)) k++;
+    while (k < last && ARTICLE_FORMS.has(infoAt(t, k).light)) k++;
     if (t.caseOf[k] === CASE_LOWER) return false;
   }
   const next = last + 1;
-  if (next < t.count && (t.sep[next] === SEP_SPACE || t.sep[next] === SEP_HARD) && GENERATION_SUFFIXES.has(t.light[next] as string) && !t.possessive[last]) {
+  if (next < t.count && (t.sep[next] === SEP_SPACE || t.sep[next] === SEP_HARD) && GENERATION_SUFFIXES.has(infoAt(t, next).light) && !t.possessive[last]) {
     return false;
   }
   if (entry.words === 1 && !alias.caseSensitive) {
@@ -291,9 +321,12 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
     const prev = i - 1;
     const prevJoined = prev >= 0 && t.sep[i] === SEP_SPACE && isCapital(t.caseOf[prev]) && !t.possessive[prev];
     const nextJoined = next < t.count && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last];
-    if (prevJoined && !STANDALONE_BEFORE.has(t.light[prev] as string) && !ARTICLE_FORMS.has(t.light[prev] as string)) return false;
+    if (prevJoined) {
+      const before = infoAt(t, prev).light;
+      if (!STANDALONE_BEFORE.has(before) && !ARTICLE_FORMS.has(before)) return false;
+    }
     // Headlines capitalize every word, so there a capital after the name says nothing.
-    if (nextJoined && !FOLLOWERS.has(t.light[next] as string) && !blockInfoOf(t, i, blocks).headline) return false;
+    if (nextJoined && !FOLLOWERS.has(infoAt(t, next).light) && !blockInfoOf(t, i, blocks).headline) return false;
   }
   if (alias.match === 'after-full-name') return memory.namedInFull.has(alias.entityId);
   if (alias.match === 'context') {

@@ -1,4 +1,4 @@
-import { lightKey } from './normalize';
+import { heavyKey, lightKey } from './normalize';
 
 /** What separates a token from the one before it; a multi-word name may only span SEP_SPACE, SEP_HYPHEN and SEP_SOFT. */
 export const SEP_SPACE = 0;
@@ -10,25 +10,54 @@ export const SEP_HARD = 3;
 export const SEP_BREAK = 4;
 
 export const CASE_LOWER = 0;
+/** Capitalized or all capitals. */
 export const CASE_TITLE = 1;
-export const CASE_UPPER = 2;
 /** Scripts without case (Arabic, Persian, digits). */
 export const CASE_NONE = 3;
 
-/** Words of a text, as parallel arrays: a page has hundreds of thousands of them. */
+/**
+ * Words of a text, as parallel arrays: a page has hundreds of thousands of them. The word strings and their
+ * keys are made lazily (rawAt, infoAt): most words are lowercase prose that no name can start with.
+ */
 export interface Tokens {
   text: string;
   count: number;
   /** Surface span in the text; `end` excludes a possessive 's. */
   start: Int32Array;
   end: Int32Array;
-  /** The word with invisible characters and abbreviation dots removed, case kept. */
-  raw: string[];
-  light: string[];
   sep: Uint8Array;
   caseOf: Uint8Array;
   possessive: Uint8Array;
+  /** The word contains characters to drop (soft hyphens, zero-width characters, abbreviation dots). */
+  joined: Uint8Array;
   block: Int32Array;
+  raw: Array<string | undefined>;
+  info: Array<WordInfo | undefined>;
+}
+
+export interface WordInfo {
+  light: string;
+  heavy: string;
+}
+
+/** The word with invisible characters and abbreviation dots removed, case kept. */
+export function rawAt(t: Tokens, i: number): string {
+  let w = t.raw[i];
+  if (w === undefined) {
+    w = t.text.slice(t.start[i], t.end[i]);
+    if (t.joined[i]) w = w.replace(/[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g, '');
+    t.raw[i] = w;
+  }
+  return w;
+}
+
+export function infoAt(t: Tokens, i: number): WordInfo {
+  let info = t.info[i];
+  if (info === undefined) {
+    info = wordInfo(rawAt(t, i));
+    t.info[i] = info;
+  }
+  return info;
 }
 
 const WORD = 1;
@@ -69,23 +98,45 @@ function isUpperAscii(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
 }
 
-function caseOfWord(w: string): number {
-  const first = w.charAt(0);
-  const lower = first.toLowerCase();
-  const upper = first.toUpperCase();
-  if (lower === upper) return CASE_NONE;
-  if (first === lower) return CASE_LOWER;
-  if (w.length > 1 && w === w.toUpperCase()) return CASE_UPPER;
-  return CASE_TITLE;
+const caseCache = new Uint8Array(65536);
+
+/** The case of a word's first letter (all that the rules need: is it written as a name?). */
+function caseOfChar(c: number): number {
+  if (c >= 0x61 && c <= 0x7a) return CASE_LOWER;
+  if (c >= 0x41 && c <= 0x5a) return CASE_TITLE;
+  if (c < 0x80) return CASE_NONE;
+  let k = caseCache[c] as number;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    k = 1 + (lower === ch.toUpperCase() ? CASE_NONE : ch === lower ? CASE_LOWER : CASE_TITLE);
+    caseCache[c] = k;
+  }
+  return k - 1;
 }
 
-function grow(a: Int32Array): Int32Array {
+/** Words repeat a lot on a page and across pages: fold each distinct spelling once. */
+const wordCache = new Map<string, WordInfo>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function wordInfo(word: string): WordInfo {
+  let info = wordCache.get(word);
+  if (!info) {
+    const light = lightKey(word);
+    info = { light, heavy: heavyKey(light) };
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(word, info);
+  }
+  return info;
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
 }
 
-function growU8(a: Uint8Array): Uint8Array {
+function growU8(a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(a.length * 2);
   b.set(a);
   return b;
@@ -100,8 +151,7 @@ export function tokenize(text: string): Tokens {
   let caseOf = new Uint8Array(cap);
   let possessive = new Uint8Array(cap);
   let block = new Int32Array(cap);
-  const raw: string[] = [];
-  const light: string[] = [];
+  let joined = new Uint8Array(cap);
   let count = 0;
   let blockId = 0;
   // State of the gap since the last token.
@@ -154,12 +204,8 @@ export function tokenize(text: string): Tokens {
       }
     }
     let e = i;
-    let word = text.slice(s, e);
-    if (hasJoiner) word = word.replace(/[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g, '');
     let poss = 0;
-    const len = word.length;
-    if (len > 2 && (word.charCodeAt(len - 1) === 0x73 || word.charCodeAt(len - 1) === 0x53) && isApostrophe(word.charCodeAt(len - 2))) {
-      word = word.slice(0, len - 2);
+    if (e - s > 2 && (text.charCodeAt(e - 1) | 0x20) === 0x73 && isApostrophe(text.charCodeAt(e - 2))) {
       e -= 2;
       poss = 1;
     }
@@ -171,6 +217,7 @@ export function tokenize(text: string): Tokens {
       sep = growU8(sep);
       caseOf = growU8(caseOf);
       possessive = growU8(possessive);
+      joined = growU8(joined);
     }
     if (newlines >= 2) {
       gapSep = SEP_BREAK;
@@ -179,14 +226,13 @@ export function tokenize(text: string): Tokens {
     start[count] = s;
     end[count] = e;
     sep[count] = count === 0 ? SEP_BREAK : gapSep;
-    caseOf[count] = caseOfWord(word);
+    caseOf[count] = caseOfChar(text.charCodeAt(s));
     possessive[count] = poss;
+    joined[count] = hasJoiner ? 1 : 0;
     block[count] = blockId;
-    raw.push(word);
-    light.push(lightKey(word));
     count++;
     newlines = 0;
     gapSep = SEP_SPACE;
   }
-  return { text, count, start, end, raw, light, sep, caseOf, possessive, block };
+  return { text, count, start, end, sep, caseOf, possessive, joined, block, raw: new Array(count), info: new Array(count) };
 }

@@ -1,0 +1,113 @@
+/**
+ * Matcher throughput against the baselines measured in the same run: a regex alternation of the same aliases
+ * and a naive indexOf loop. Text: the corpus pages (when ../shared/corpus or --corpus DIR is there) and generated
+ * prose. Usage: npm run bench:match [-- --corpus DIR]
+ */
+import { parseHTML } from 'linkedom';
+import { createMatcher, type MatcherAlias, newPageMemory } from '../lib/match';
+import { loadBundledDataset } from '../scripts/dataset-files';
+import { corpusDir, corpusFiles, generatedAliases, generatedText, readText, table, time } from './lib';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function pageText(html: string): string {
+  const { document } = parseHTML(html);
+  for (const el of document.querySelectorAll('script,style,noscript,template')) el.remove();
+  return document.body?.textContent ?? document.documentElement?.textContent ?? '';
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function regexFind(aliases: MatcherAlias[]): (text: string) => number {
+  // Longest first, so the alternation prefers the longest alias like the matcher does.
+  const sorted = [...aliases].map((a) => a.text).sort((a, b) => b.length - a.length);
+  const re = new RegExp(`\\b(?:${sorted.map(escapeRegex).join('|')})\\b`, 'gi');
+  return (text) => {
+    let n = 0;
+    re.lastIndex = 0;
+    while (re.exec(text)) n++;
+    return n;
+  };
+}
+
+function indexOfFind(aliases: MatcherAlias[]): (text: string) => number {
+  const needles = aliases.map((a) => a.text.toLowerCase());
+  return (text) => {
+    const hay = text.toLowerCase();
+    let n = 0;
+    for (const needle of needles) {
+      let at = hay.indexOf(needle);
+      while (at !== -1) {
+        n++;
+        at = hay.indexOf(needle, at + needle.length);
+      }
+    }
+    return n;
+  };
+}
+
+function heapMB(): number {
+  gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+const bundled = loadBundledDataset().aliases;
+const dir = corpusDir(process.argv);
+const texts: Array<{ name: string; text: string }> = [];
+if (dir) {
+  const all = corpusFiles(dir).map((f) => pageText(readText(f)));
+  texts.push({ name: `corpus (${all.length} pages)`, text: all.join('\n\n') });
+}
+const genNames = generatedAliases(200).map((a) => a.text);
+texts.push({ name: 'generated prose', text: generatedText(2_000_000, genNames) });
+
+const sizes: Array<{ label: string; aliases: MatcherAlias[] }> = [
+  { label: `bundled (${bundled.length})`, aliases: bundled },
+  { label: '100', aliases: [...bundled, ...generatedAliases(100)].slice(0, 100) },
+  { label: '1,000', aliases: [...bundled, ...generatedAliases(1000 - bundled.length)] },
+  { label: '10,000', aliases: [...bundled, ...generatedAliases(10_000 - bundled.length)] },
+  { label: '100,000', aliases: [...bundled, ...generatedAliases(100_000 - bundled.length)] },
+];
+
+console.log(`# Matcher benchmark (node ${process.version}, ${new Date().toISOString()})\n`);
+for (const { name, text } of texts) {
+  const mb = text.length / 1e6;
+  console.log(`## ${name}: ${mb.toFixed(2)} M characters\n`);
+  const rows: Array<Array<string | number>> = [];
+  let base = 0;
+  for (const { label, aliases } of sizes) {
+    const before = heapMB();
+    const t0 = performance.now();
+    const matcher = createMatcher(aliases);
+    const buildMs = performance.now() - t0;
+    const memory = heapMB() - before;
+    const gloss = time(() => matcher.find(text, { memory: newPageMemory() }));
+    if (!base) base = gloss;
+    // The baselines are slow at scale: time them on a slice and scale up to the whole text.
+    const slice = aliases.length > 1000 ? text.slice(0, Math.max(20_000, Math.floor(text.length / (aliases.length / 100)))) : text;
+    const scale = text.length / slice.length;
+    const regex = time(regexFind(aliases).bind(null, slice), 200, 1) * scale;
+    const naive = time(indexOfFind(aliases).bind(null, slice), 200, 1) * scale;
+    rows.push([
+      label,
+      buildMs.toFixed(1),
+      memory.toFixed(1),
+      gloss.toFixed(1),
+      (mb / (gloss / 1000)).toFixed(1),
+      (gloss / base).toFixed(2),
+      regex.toFixed(0),
+      (regex / gloss).toFixed(1),
+      naive.toFixed(0),
+      (naive / gloss).toFixed(1),
+    ]);
+  }
+  console.log(
+    table(
+      ['aliases', 'build ms', 'heap MB', 'Gloss ms', 'Gloss M chars/s', 'Gloss vs bundled', 'regex ms', 'regex / Gloss', 'indexOf ms', 'indexOf / Gloss'],
+      rows,
+    ),
+  );
+  console.log('');
+}
