@@ -20,6 +20,12 @@ export interface ProtocolMap {
   'summary:get': { request: Record<string, never>; response: TabSummary };
   /** popup → content: scroll to the next mention of an entity, flash it, and return its index (-1 when none). */
   'mention:show': { request: { entityId: string }; response: { index: number; total: number } };
+  /** background → content (the "next-mention" keyboard command): jump to the next mention on the page and open its card. */
+  'mention:next': { request: Record<string, never>; response: { index: number; total: number } };
+  /** content (hover card) → background: open the article view on an article, optionally at a passage [start, end). */
+  'article:open': { request: { articleId: string; start?: number; end?: number }; response: void };
+  /** content (hover card "More") → background: open the popup page on an entity's detail, in a new tab. */
+  'entity:open': { request: { entityId: string }; response: void };
 }
 
 export type MessageType = keyof ProtocolMap;

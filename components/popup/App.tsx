@@ -1,0 +1,186 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ArticleMeta } from '@/lib/dataset/schema';
+import type { CompiledDataset } from '@/lib/dataset/types';
+import { EntityIndex, groupRows, type SortMode } from '@/lib/popup/entities';
+import type { PopupHost, TabState } from '@/lib/popup/host';
+import { EntityDetail } from '../entity/EntityDetail';
+import { EntityList, moveFocus } from './EntityList';
+import { PageStatus } from './PageStatus';
+import { SearchBox } from './SearchBox';
+
+export type View = 'page' | 'all';
+
+const NO_COUNTS: Record<string, number> = {};
+
+export interface AppProps {
+  dataset: CompiledDataset;
+  host: PopupHost;
+  /** Open on this entity's detail (`popup.html?entity=ID`). */
+  initialEntityId?: string | null;
+  /** Called once, after the first render that shows the tab's state (list or empty state). */
+  onFirstRender?(): void;
+}
+
+export function App({ dataset, host, initialEntityId = null, onFirstRender }: AppProps) {
+  const index = useMemo(() => new EntityIndex(dataset), [dataset]);
+  const articles = useMemo(() => new Map<string, ArticleMeta>(dataset.articles.map((a) => [a.id, a])), [dataset]);
+  const [tab, setTab] = useState<TabState>({ status: 'loading' });
+  const [view, setView] = useState<View>(initialEntityId ? 'all' : 'page');
+  const [detailId, setDetailId] = useState<string | null>(initialEntityId);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortMode>('count');
+  const listRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const returnFocusTo = useRef<string | null>(null);
+  const reported = useRef(false);
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let alive = true;
+    void host.loadTab().then((state) => {
+      if (!alive) return;
+      setTab(state);
+      if (state.status !== 'loading' && state.tabId !== null) stop = host.watchTab(state.tabId, setTab);
+    });
+    return () => {
+      alive = false;
+      stop?.();
+    };
+  }, [host]);
+
+  useEffect(() => {
+    if (reported.current || (tab.status === 'loading' && !detailId)) return;
+    reported.current = true;
+    onFirstRender?.();
+  }, [tab, detailId, onFirstRender]);
+
+  const counts = tab.status === 'ready' && !tab.summary.paused ? tab.summary.counts : NO_COUNTS;
+  const pageRows = useMemo(() => index.pageRows(counts), [index, counts]);
+  const rows = view === 'page' ? pageRows : index.allRows();
+  const shown = index.filter(rows, query);
+  const groups = groupRows(shown, view === 'page' ? sort : 'type');
+
+  const open = (id: string) => {
+    returnFocusTo.current = id;
+    setDetailId(id);
+  };
+  const back = () => setDetailId(null);
+
+  // Focus follows the view: the detail's heading when it opens, the row it came from when it closes.
+  useEffect(() => {
+    if (detailId) {
+      headingRef.current?.focus();
+      return;
+    }
+    const id = returnFocusTo.current;
+    if (id) listRef.current?.querySelector<HTMLElement>(`[data-entity-id="${CSS.escape(id)}"]`)?.focus();
+  }, [detailId]);
+
+  useEffect(() => {
+    if (!detailId) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        back();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [detailId]);
+
+  const detailEntity = detailId ? index.byId.get(detailId) : undefined;
+  const tabId = tab.status === 'ready' ? tab.tabId : null;
+
+  if (detailId) {
+    return (
+      <main class="p-root p-detail-view">
+        <nav class="p-bar">
+          <button type="button" class="g-button g-button-quiet p-back" onClick={back}>
+            <span aria-hidden="true">← </span>Back
+          </button>
+        </nav>
+        <div class="p-scroll">
+          {detailEntity ? (
+            <EntityDetail
+              entity={detailEntity}
+              excerpts={dataset.excerpts[detailEntity.id] ?? []}
+              articles={articles}
+              count={counts[detailEntity.id] ?? null}
+              onShowOnPage={tabId !== null ? () => host.showMention(tabId, detailEntity.id) : undefined}
+              headingRef={headingRef}
+            />
+          ) : (
+            <p class="p-empty" role="status">
+              There is no entity “{detailId}” in the dataset.
+            </p>
+          )}
+        </div>
+      </main>
+    );
+  }
+
+  const found = pageRows.length;
+  const status =
+    view === 'page' ? (
+      <PageStatus
+        tab={tab}
+        found={found}
+        total={dataset.entities.length}
+        onBrowseAll={() => setView('all')}
+        onResume={() => {
+          if (tab.status === 'ready') void host.resume(tab.summary);
+        }}
+      />
+    ) : null;
+  const listLabel = view === 'page' ? 'Names on this page' : 'All entities';
+
+  return (
+    <main class="p-root">
+      <header class="p-bar">
+        <h1 class="p-title">Gloss</h1>
+        <nav class="p-views" aria-label="Views">
+          <button type="button" class="p-view" aria-pressed={view === 'page'} onClick={() => setView('page')}>
+            On this page{tab.status === 'ready' && !tab.summary.paused ? ` (${found})` : ''}
+          </button>
+          <button type="button" class="p-view" aria-pressed={view === 'all'} onClick={() => setView('all')}>
+            All ({dataset.entities.length})
+          </button>
+        </nav>
+      </header>
+      {status ?? (
+        <>
+          <div class="p-tools">
+            <SearchBox
+              value={query}
+              onInput={setQuery}
+              placeholder={view === 'page' ? 'Search names on this page' : 'Search all names and spellings'}
+              onSubmit={() => {
+                const first = groups[0]?.rows[0];
+                if (first) open(first.entity.id);
+              }}
+              onArrowDown={() => listRef.current && moveFocus(listRef.current, 'Home')}
+            />
+            {view === 'page' ? (
+              <label class="p-sort">
+                <span>Sort</span>
+                <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortMode)}>
+                  <option value="count">By count</option>
+                  <option value="type">By type</option>
+                </select>
+              </label>
+            ) : null}
+          </div>
+          <div class="p-scroll" ref={listRef}>
+            {groups.length ? (
+              <EntityList groups={groups} query={query} onOpen={open} label={listLabel} />
+            ) : (
+              <p class="p-empty" role="status">
+                No name matches “{query}”.
+              </p>
+            )}
+          </div>
+        </>
+      )}
+    </main>
+  );
+}

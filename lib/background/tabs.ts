@@ -1,0 +1,24 @@
+import type { TabSummary } from '../messaging';
+import { setBadge } from './badge';
+
+/**
+ * The badge follows the page: cleared when the tab starts loading a new document (the old counts are
+ * wrong from that moment), set again by the content script's next 'summary:update'. When loading
+ * completes the content script is asked once, for pages whose script answered before the clear
+ * (same-document navigations, bfcache restores).
+ */
+export function trackTabs(): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void setBadge(tabId, null);
+    else if (change.status === 'complete') void refreshBadge(tabId);
+  });
+}
+
+export async function refreshBadge(tabId: number): Promise<void> {
+  try {
+    const summary = (await browser.tabs.sendMessage(tabId, { type: 'summary:get', data: {} })) as TabSummary | undefined;
+    if (summary && typeof summary === 'object' && summary.counts) await setBadge(tabId, summary);
+  } catch {
+    // No content script in this tab (browser page, store, PDF viewer): no badge.
+  }
+}

@@ -1,0 +1,83 @@
+import type { Message, TabSummary } from '../messaging';
+import type { PopupHost, TabState } from './host';
+import { pageKindOf } from './page-kind';
+import { resumeFor } from './resume';
+
+function isSummary(x: unknown): x is TabSummary {
+  return typeof x === 'object' && x !== null && typeof (x as TabSummary).counts === 'object';
+}
+
+async function targetTab(tabId: number | null): Promise<{ id: number; url: string | null } | null> {
+  try {
+    const tab =
+      tabId !== null ? await browser.tabs.get(tabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    if (tab?.id === undefined) return null;
+    // Without the "tabs" permission the URL is hidden on pages we have no host access to; null then.
+    return { id: tab.id, url: tab.url ?? null };
+  } catch {
+    return null;
+  }
+}
+
+async function askSummary(tabId: number): Promise<TabSummary | null> {
+  try {
+    const msg: Message<'summary:get'> = { type: 'summary:get', data: {} };
+    const answer = await browser.tabs.sendMessage(tabId, msg);
+    return isSummary(answer) ? answer : null;
+  } catch {
+    // "Receiving end does not exist": no content script in the tab.
+    return null;
+  }
+}
+
+async function stateOf(tabId: number, knownUrl: string | null): Promise<TabState> {
+  const summary = await askSummary(tabId);
+  if (summary) return { status: 'ready', tabId, summary };
+  let url = knownUrl;
+  if (url === null) url = (await browser.tabs.get(tabId).catch(() => null))?.url ?? null;
+  return { status: 'unavailable', tabId, url, kind: pageKindOf(url) };
+}
+
+export function createBrowserHost(requestedTabId: number | null): PopupHost {
+  return {
+    async loadTab() {
+      const tab = await targetTab(requestedTabId);
+      if (!tab) return { status: 'unavailable', tabId: null, url: null, kind: null };
+      return stateOf(tab.id, tab.url);
+    },
+
+    watchTab(tabId, onChange) {
+      const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+        const m = message as Message | null;
+        if (m?.type === 'summary:update' && sender.tab?.id === tabId && isSummary(m.data)) {
+          onChange({ status: 'ready', tabId, summary: m.data });
+        }
+        return undefined;
+      };
+      const onUpdated = (id: number, change: { status?: string }) => {
+        if (id !== tabId) return;
+        if (change.status === 'loading') onChange({ status: 'loading' });
+        else if (change.status === 'complete') void stateOf(tabId, null).then(onChange);
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      browser.tabs.onUpdated.addListener(onUpdated);
+      return () => {
+        browser.runtime.onMessage.removeListener(onMessage);
+        browser.tabs.onUpdated.removeListener(onUpdated);
+      };
+    },
+
+    async showMention(tabId, entityId) {
+      try {
+        const msg: Message<'mention:show'> = { type: 'mention:show', data: { entityId } };
+        const answer = (await browser.tabs.sendMessage(tabId, msg)) as { index?: unknown; total?: unknown } | undefined;
+        if (typeof answer?.index === 'number' && typeof answer.total === 'number') return { index: answer.index, total: answer.total };
+        return null;
+      } catch {
+        return null;
+      }
+    },
+
+    resume: resumeFor,
+  };
+}
