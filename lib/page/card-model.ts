@@ -1,0 +1,57 @@
+import type { EntityType } from '../dataset/schema';
+import type { CompiledDataset } from '../dataset/types';
+
+/** Everything the hover card shows, derived from the compiled dataset (plain data; the card renders it as text). */
+export interface CardModel {
+  entityId: string;
+  name: string;
+  type: EntityType;
+  descriptor: string;
+  note: string;
+  citations: { id: string; title: string }[];
+  excerpt: {
+    before: string;
+    mention: string;
+    after: string;
+    title: string;
+    publisher: string | null;
+    /** ISO date, or "undated". */
+    date: string;
+  } | null;
+  /** Mentions of this entity on the page. */
+  count: number;
+}
+
+export const TYPE_LABELS: Record<EntityType, string> = {
+  person: 'Person',
+  organization: 'Organization',
+  place: 'Place',
+};
+
+export function cardModel(dataset: CompiledDataset, entityId: string, count: number): CardModel | null {
+  const entity = dataset.entities.find((e) => e.id === entityId);
+  if (!entity) return null;
+  const articles = new Map(dataset.articles.map((a) => [a.id, a]));
+  const best = dataset.excerpts[entityId]?.[0];
+  const article = best ? articles.get(best.articleId) : undefined;
+  return {
+    entityId,
+    name: entity.name,
+    type: entity.type,
+    descriptor: entity.descriptor,
+    note: entity.note.text,
+    citations: entity.note.citations.map((id) => ({ id, title: articles.get(id)?.title ?? id })),
+    excerpt:
+      best && article
+        ? {
+            before: best.sentence.slice(0, best.mentionStart),
+            mention: best.sentence.slice(best.mentionStart, best.mentionEnd),
+            after: best.sentence.slice(best.mentionEnd),
+            title: article.title,
+            publisher: article.publisher ?? article.source,
+            date: article.date ?? 'undated',
+          }
+        : null,
+    count,
+  };
+}

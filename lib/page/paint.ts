@@ -1,0 +1,93 @@
+import type { EntityType } from '../dataset/schema';
+
+/**
+ * Paints mentions with the CSS Custom Highlight API: one `Highlight` per entity type, registered as
+ * `gloss-person`, `gloss-organization`, `gloss-place`, styled by `::highlight()` rules in the content
+ * script's stylesheet. The page's DOM is never touched.
+ */
+export const HIGHLIGHT_NAMES: Record<EntityType, string> = {
+  person: 'gloss-person',
+  organization: 'gloss-organization',
+  place: 'gloss-place',
+};
+
+const TYPES = Object.keys(HIGHLIGHT_NAMES) as EntityType[];
+
+export interface Painter {
+  add(type: EntityType, range: Range): void;
+  remove(type: EntityType, range: Range): void;
+  /** Shows only the enabled types; hidden types keep their ranges for when they are shown again. */
+  setVisible(types: Record<EntityType, boolean>): void;
+  /** The entity type a highlight object stands for, if it is one of ours and visible. */
+  typeOf(highlight: unknown): EntityType | null;
+  clear(): void;
+  /** Unregisters everything (pause, invalidated content script). */
+  dispose(): void;
+}
+
+export function highlightSupported(win: Window = window): boolean {
+  const css = (win as Window & { CSS?: typeof CSS }).CSS;
+  return typeof css?.highlights?.set === 'function' && typeof (win as { Highlight?: unknown }).Highlight === 'function';
+}
+
+export function createPainter(win: Window = window): Painter {
+  if (!highlightSupported(win)) return nullPainter();
+  const registry = (win as Window & { CSS: typeof CSS }).CSS.highlights;
+  const HighlightCtor = (win as unknown as { Highlight: typeof Highlight }).Highlight;
+  const highlights = new Map<EntityType, Highlight>();
+  const byObject = new Map<Highlight, EntityType>();
+  const visible: Record<EntityType, boolean> = { person: true, organization: true, place: true };
+  for (const type of TYPES) {
+    const h = new HighlightCtor();
+    highlights.set(type, h);
+    byObject.set(h, type);
+  }
+  const sync = () => {
+    for (const type of TYPES) {
+      const name = HIGHLIGHT_NAMES[type];
+      const h = highlights.get(type);
+      if (!h) continue;
+      if (visible[type]) {
+        if (registry.get(name) !== h) registry.set(name, h);
+      } else if (registry.get(name) === h) registry.delete(name);
+    }
+  };
+  sync();
+  return {
+    add(type, range) {
+      highlights.get(type)?.add(range);
+    },
+    remove(type, range) {
+      highlights.get(type)?.delete(range);
+    },
+    setVisible(types) {
+      Object.assign(visible, types);
+      sync();
+    },
+    typeOf(highlight) {
+      const type = byObject.get(highlight as Highlight);
+      return type && visible[type] ? type : null;
+    },
+    clear() {
+      for (const h of highlights.values()) h.clear();
+    },
+    dispose() {
+      for (const type of TYPES) {
+        const h = highlights.get(type);
+        h?.clear();
+        if (h && registry.get(HIGHLIGHT_NAMES[type]) === h) registry.delete(HIGHLIGHT_NAMES[type]);
+      }
+    },
+  };
+}
+
+function nullPainter(): Painter {
+  return {
+    add() {},
+    remove() {},
+    setVisible() {},
+    typeOf: () => null,
+    clear() {},
+    dispose() {},
+  };
+}
