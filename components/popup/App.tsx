@@ -120,8 +120,9 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
   }
 
   const found = pageRows.length;
+  const pageHasList = tab.status === 'ready' && !tab.summary.paused && found > 0;
   const status =
-    view === 'page' ? (
+    view === 'page' && !pageHasList ? (
       <PageStatus
         tab={tab}
         found={found}
@@ -171,7 +172,7 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
             ) : null}
           </div>
           <div class="p-scroll" ref={listRef}>
-            {groups.length ? (
+            {shown.length ? (
               <EntityList groups={groups} query={query} onOpen={open} label={listLabel} />
             ) : (
               <p class="p-empty" role="status">
