@@ -1,0 +1,165 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMatcher, newPageMemory } from '@/lib/match';
+import type { EntityType } from '@/lib/dataset/schema';
+import type { Painter } from '@/lib/page/paint';
+import { type Collector, Scanner, type TextBlock } from '@/lib/page/scanner';
+import { createScheduler } from '@/lib/page/scheduler';
+
+/** A tiny stand-in for lib/page/collect: these tags are blocks, everything else is inline. */
+const BLOCKS = new Set(['BODY', 'P', 'LI', 'UL', 'DIV', 'ARTICLE', 'MAIN', 'H1']);
+const blockOf = (node: Node): Element | null => {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === Node.ELEMENT_NODE && BLOCKS.has((n as Element).tagName)) return n as Element;
+  }
+  return null;
+};
+const collector: Collector = {
+  collect(root) {
+    const blocks = new Map<Element, TextBlock>();
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+      const el = blockOf(t);
+      if (!el || t.parentElement?.closest('textarea,script')) continue;
+      let b = blocks.get(el);
+      if (!b) blocks.set(el, (b = { element: el, text: '', segments: [] }));
+      b.segments.push({ node: t, start: b.text.length, end: b.text.length + t.data.length });
+      b.text += t.data;
+    }
+    return [...blocks.values()];
+  },
+  blockOf,
+  range(block, start, end) {
+    const r = document.createRange();
+    for (const s of block.segments) {
+      if (start >= s.start && start < s.end) r.setStart(s.node, start - s.start);
+      if (end > s.start && end <= s.end) r.setEnd(s.node, end - s.start);
+    }
+    return r;
+  },
+};
+
+const matcher = createMatcher([
+  { entityId: 'qais', text: 'Qais al-Khazali', match: 'always' },
+  { entityId: 'qais', text: 'Khazali', match: 'after-full-name' },
+  { entityId: 'kh', text: "Kata'ib Hezbollah", match: 'always' },
+]);
+const TYPES: Record<string, EntityType> = { qais: 'person', kh: 'organization' };
+
+function setup(html: string) {
+  document.body.innerHTML = html;
+  const painted = new Set<Range>();
+  const painter: Painter = {
+    add: (_t, r) => painted.add(r),
+    remove: (_t, r) => painted.delete(r),
+    setVisible() {},
+    typeOf: () => null,
+    clear: () => painted.clear(),
+    dispose: () => painted.clear(),
+  };
+  let changes = 0;
+  const scanner = new Scanner({
+    doc: document,
+    collector,
+    find: (text, memory) => matcher.find(text, { memory }),
+    newMemory: newPageMemory,
+    typeOf: (id) => TYPES[id],
+    painter,
+    scheduler: createScheduler({
+      host: { now: () => performance.now(), requestIdle: null, setTimeout: (cb, ms) => setTimeout(cb, ms) },
+    }),
+    onChange: () => changes++,
+  });
+  const settle = async () => {
+    // Mutation records arrive in a microtask; the scan runs in scheduler slices.
+    await new Promise((r) => setTimeout(r, 0));
+    await scanner.idle();
+  };
+  const texts = () => [...painted].map((r) => r.toString()).sort();
+  return { scanner, painted, texts, settle, changes: () => changes };
+}
+
+let current: Scanner | null = null;
+afterEach(() => current?.stop());
+
+describe('Scanner', () => {
+  it('paints the mentions of the whole page, in slices', async () => {
+    const t = setup("<p>Qais al-<em>Khazali</em> spoke.</p><ul><li>Kata'ib Hezbollah</li></ul>");
+    current = t.scanner;
+    t.scanner.start();
+    expect(t.painted.size).toBe(0); // nothing synchronous
+    await t.settle();
+    expect(t.texts()).toEqual(["Kata'ib Hezbollah", 'Qais al-Khazali']);
+    expect(t.scanner.counts()).toEqual({ qais: 1, kh: 1 });
+  });
+
+  it('picks up appended blocks and changed text, and drops removed ones', async () => {
+    const t = setup('<main id="feed"><p id="a">Nothing here.</p></main>');
+    current = t.scanner;
+    t.scanner.start();
+    await t.settle();
+    expect(t.texts()).toEqual([]);
+
+    const p = document.createElement('article');
+    p.textContent = 'Later: Qais al-Khazali.';
+    document.getElementById('feed')?.append(p);
+    await t.settle();
+    expect(t.texts()).toEqual(['Qais al-Khazali']);
+
+    const a = document.getElementById('a') as HTMLElement;
+    (a.firstChild as Text).data = 'Then Khazali again.';
+    await t.settle();
+    expect(t.texts()).toEqual(['Khazali', 'Qais al-Khazali']);
+    expect(t.scanner.counts()).toEqual({ qais: 2 });
+
+    p.remove();
+    await t.settle();
+    expect(t.texts()).toEqual(['Khazali']);
+
+    a.textContent = 'Gone.';
+    await t.settle();
+    expect(t.texts()).toEqual([]);
+    expect(t.scanner.counts()).toEqual({});
+  });
+
+  it('keeps unchanged blocks when a sibling is re-rendered', async () => {
+    const t = setup("<div id='app'><p>Qais al-Khazali</p><p id='x'>x</p></div>");
+    current = t.scanner;
+    t.scanner.start();
+    await t.settle();
+    const before = [...t.painted][0];
+    const x = document.getElementById('x') as HTMLElement;
+    x.innerHTML = "<span>Kata'ib</span> Hezbollah";
+    await t.settle();
+    expect(t.texts()).toEqual(["Kata'ib Hezbollah", 'Qais al-Khazali']);
+    expect(t.painted.has(before as Range)).toBe(true);
+  });
+
+  it('rescans from scratch on navigation and stops cleanly', async () => {
+    const t = setup('<p>Qais al-Khazali</p>');
+    current = t.scanner;
+    t.scanner.start();
+    await t.settle();
+    document.body.innerHTML = '<p>Khazali alone</p>';
+    t.scanner.rescanAll();
+    await t.settle();
+    // A new route is a new page: the full name was not seen on it.
+    expect(t.texts()).toEqual([]);
+    document.body.innerHTML = '<p>Qais al-Khazali</p>';
+    await t.settle();
+    expect(t.texts()).toEqual(['Qais al-Khazali']);
+    t.scanner.stop();
+    expect(t.painted.size).toBe(0);
+    document.body.innerHTML = '<p>Qais al-Khazali</p>';
+    await t.settle();
+    expect(t.painted.size).toBe(0);
+  });
+
+  it('lists mentions in document order for the keyboard command', async () => {
+    const t = setup("<p>Kata'ib Hezbollah</p><p>Qais al-Khazali and Khazali</p>");
+    current = t.scanner;
+    t.scanner.start();
+    await t.settle();
+    expect(t.scanner.ordered().map((m) => m.text)).toEqual(["Kata'ib Hezbollah", 'Qais al-Khazali', 'Khazali']);
+    expect(t.scanner.ordered('qais').map((m) => m.text)).toEqual(['Qais al-Khazali', 'Khazali']);
+  });
+});
