@@ -21,7 +21,10 @@ const collector: Collector = {
       const el = blockOf(t);
       if (!el || t.parentElement?.closest('textarea,script')) continue;
       let b = blocks.get(el);
-      if (!b) blocks.set(el, (b = { element: el, text: '', segments: [] }));
+      if (!b) {
+        b = { element: el, text: '', segments: [] };
+        blocks.set(el, b);
+      }
       b.segments.push({ node: t, start: b.text.length, end: b.text.length + t.data.length });
       b.text += t.data;
     }
