@@ -1,47 +1,49 @@
-import type { CompiledEntity } from '@/lib/dataset/types';
-import { placeCard } from '@/lib/page/card-position';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { TypeLabel } from '../entity/TypeLabel';
+import { Card } from '@/components/card/Card';
+import type { CompiledDataset } from '@/lib/dataset/types';
+import { cardModel } from '@/lib/page/card-model';
+import { placeCard } from '@/lib/page/card-position';
 
 interface ArticleCardProps {
-  entity: CompiledEntity;
+  dataset: CompiledDataset;
+  entityId: string;
+  /** Mentions of the entity in this article. */
+  count: number;
   anchor: DOMRect;
   onPointerInside(inside: boolean): void;
+  onClose(): void;
 }
 
 /**
- * The card over a name in the article view. A seam: the content script's card (components/card/)
- * replaces this when it can be mounted outside a shadow root; until then, the same facts in brief
- * and a link to the entity's full detail.
+ * The content script's hover card (components/card/Card) over a name in the article view, placed by the
+ * same rule. The article view is our own page, so no shadow root is needed around it.
  */
-export function ArticleCard({ entity, anchor, onPointerInside }: ArticleCardProps) {
+export function ArticleCard({ dataset, entityId, count, anchor, onPointerInside, onClose }: ArticleCardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
+  const model = cardModel(dataset, entityId, count);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const p = placeCard(anchor, { width: el.offsetWidth, height: el.offsetHeight }, { width: window.innerWidth, height: window.innerHeight });
     setPos({ left: p.left, top: p.top });
   }, [anchor]);
+  if (!model) return null;
   return (
     <div
       ref={ref}
-      class="a-card"
-      role="dialog"
-      aria-label={entity.name}
+      class="wrap"
       style={pos ? { left: `${pos.left}px`, top: `${pos.top}px` } : { visibility: 'hidden' }}
       onPointerEnter={() => onPointerInside(true)}
       onPointerLeave={() => onPointerInside(false)}
     >
-      <p class="a-card-name">{entity.name}</p>
-      <p class="a-card-kind">
-        <TypeLabel type={entity.type} />
-      </p>
-      <p class="a-card-descriptor">{entity.descriptor}</p>
-      <p class="a-card-note">{entity.note.text}</p>
-      <a class="a-card-more" href={`/popup.html?entity=${encodeURIComponent(entity.id)}`} target="_blank" rel="noopener">
-        More about {entity.name}
-      </a>
+      <Card
+        model={model}
+        onClose={onClose}
+        onMore={(id) => {
+          window.open(`/popup.html?entity=${encodeURIComponent(id)}`, '_blank', 'noopener');
+        }}
+      />
     </div>
   );
 }

@@ -128,7 +128,14 @@ export function ArticleView({ meta, text, dataset, target, onAnnotated }: Articl
         </p>
       </aside>
       {card ? (
-        <ArticleCard entity={card.m.entity} anchor={card.rect} onPointerInside={(inside) => annotation.current?.pointerInCard(inside)} />
+        <ArticleCard
+          dataset={dataset}
+          entityId={card.m.entity.id}
+          count={inArticle.find((x) => x.m.entity.id === card.m.entity.id)?.n ?? 1}
+          anchor={card.rect}
+          onPointerInside={(inside) => annotation.current?.pointerInCard(inside)}
+          onClose={() => annotation.current?.closeCard()}
+        />
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Message } from '@/lib/messaging';
 import { type ArticleRef, articlePath } from '@/lib/popup/route';
 
 /**
@@ -15,6 +16,17 @@ export interface ArticleLinker {
 
 export const extensionPageLinker: ArticleLinker = {
   href: (ref) => browser.runtime.getURL(articlePath(ref) as '/article.html'),
+};
+
+/** For the hover card in a content script: the background opens the article view ('article:open'). */
+export const backgroundLinker: ArticleLinker = {
+  href: extensionPageLinker.href,
+  open(ref) {
+    const message: Message<'article:open'> = { type: 'article:open', data: ref };
+    browser.runtime.sendMessage(message).catch(() => {
+      // The extension was reloaded or updated: this content script is orphaned and nothing can be opened.
+    });
+  },
 };
 
 export const ArticleLinkContext = createContext<ArticleLinker>(extensionPageLinker);

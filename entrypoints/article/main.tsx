@@ -1,4 +1,7 @@
 import '@/components/entity/entity.css';
+// The content script's highlight colors and card, so that the article view looks like any annotated page.
+import '@/entrypoints/content/highlights.css';
+import '@/components/card/card.css';
 import '@/components/article/article.css';
 import { render } from 'preact';
 import dataset from '@/assets/generated/dataset.json';
