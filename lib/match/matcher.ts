@@ -57,7 +57,7 @@ export function newPageMemory(): PageMemory {
 
 function firstNonArticle(t: Tokens): number {
   let k = 0;
-  while (k < t.count - 1 && ARTICLE_FORMS.has(infoAt(t, k).light)) k++;
+  while (k < t.count - 1 && isArticleAt(t, k)) k++;
   return k;
 }
 
@@ -244,8 +244,6 @@ function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidat
     if (j > from) {
       const s = t.sep[j] as number;
       if (s !== SEP_SPACE && s !== SEP_HYPHEN && s !== SEP_SOFT) return;
-      // A possessive ends a name: "Trump's Tower" is not "Trump Tower".
-      if (t.possessive[j - 1]) return;
     }
     if (!node.next) return;
     const child = node.next.get(keyAt(mode, t, j));
@@ -304,12 +302,24 @@ function isCapital(c: number | undefined): boolean {
   return c === CASE_TITLE;
 }
 
+const SOFT_PUNCT = /["'\u2018\u2019\u201c\u201d()[\]\u00ab\u00bb]/g;
+
+/** Quotes and brackets inside a name come in pairs (Dale "Chip" McElhattan); "(IRGC) Qods Force" is two names. */
+function balancedInside(t: Tokens, i: number, last: number): boolean {
+  let marks = 0;
+  for (let k = i + 1; k <= last; k++) {
+    if (t.sep[k] === SEP_SOFT) marks += t.text.slice(t.end[k - 1], t.start[k]).match(SOFT_PUNCT)?.length ?? 0;
+  }
+  return marks % 2 === 0;
+}
+
 function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: PageMemory, blocks: Map<number, BlockInfo>): boolean {
   const alias = entry.alias;
+  if (last > i && !balancedInside(t, i, last)) return false;
   if (!alias.caseSensitive && entry.capitalized) {
     // Names are written with a capital: "trump card" and "badr" are words, not names.
     let k = i;
-    while (k < last && ARTICLE_FORMS.has(infoAt(t, k).light)) k++;
+    while (k < last && isArticleAt(t, k)) k++;
     if (t.caseOf[k] === CASE_LOWER) return false;
   }
   const next = last + 1;
@@ -323,7 +333,7 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
     const nextJoined = next < t.count && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last];
     if (prevJoined) {
       const before = infoAt(t, prev).light;
-      if (!STANDALONE_BEFORE.has(before) && !ARTICLE_FORMS.has(before)) return false;
+      if (!STANDALONE_BEFORE.has(before) && !isArticleAt(t, prev)) return false;
     }
     // Headlines capitalize every word, so there a capital after the name says nothing.
     if (nextJoined && !FOLLOWERS.has(infoAt(t, next).light) && !blockInfoOf(t, i, blocks).headline) return false;

@@ -94,6 +94,17 @@ function isSoftPunct(c: number): boolean {
   return c === 0x22 || c === 0x27 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0xab || c === 0xbb;
 }
 
+/** Abbreviations written with a full stop that may stand inside or before a name. */
+const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'brig', 'adm', 'sen', 'rep', 'gov', 'prof', 'st', 'ft', 'mt', 'sr', 'jr']);
+
+function isAbbreviation(text: string, s: number, e: number): boolean {
+  if (e - s > 4) return false;
+  const w = text.slice(s, e);
+  // U.S, U.N: capital letters joined by dots (the token already holds the inner dots).
+  if (/^[A-Z](?:\.[A-Z])+$/.test(w)) return true;
+  return ABBREVIATIONS.has(w.toLowerCase());
+}
+
 function isUpperAscii(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
 }
@@ -170,7 +181,8 @@ export function tokenize(text: string): Tokens {
         if (gapSep < SEP_HYPHEN) gapSep = SEP_HYPHEN;
       } else if (isSoftPunct(c)) {
         if (gapSep < SEP_SOFT) gapSep = SEP_SOFT;
-      } else {
+      } else if (!(c === 0x2e && count > 0 && i === end[count - 1] && isAbbreviation(text, start[count - 1] as number, i))) {
+        // The full stop of an abbreviation (U.S., Dr., Gen.) does not end a name: "U.S. State Department".
         gapSep = SEP_HARD;
       }
       i++;

@@ -121,3 +121,37 @@ describe('matcher', () => {
     expect(m && text.slice(m.start, m.end)).toBe('Qais al-Khazali');
   });
 });
+
+describe('matcher: abbreviations, possessives inside names, brackets', () => {
+  const m = createMatcher([
+    { entityId: 'state', text: 'U.S. State Department', match: 'always' },
+    { entityId: 'state', text: 'State Department', match: 'always' },
+    { entityId: 'embassy', text: 'US Embassy in Baghdad', match: 'always' },
+    { entityId: 'mek', text: "People's Mojahedin Organization of Iran", match: 'always' },
+    { entityId: 'irgc', text: 'IRGC', match: 'always', caseSensitive: true },
+    { entityId: 'quds', text: 'IRGC Qods Force', match: 'always' },
+    { entityId: 'quds', text: 'Qods Force', match: 'always' },
+    { entityId: 'mcelhattan', text: 'Dale "Chip" McElhattan', match: 'always' },
+    { entityId: 'yacoub', text: 'Dr. Reham Yacoub', match: 'always' },
+  ]);
+  const f = (text: string) => m.find(text).map((x) => [x.entityId, x.text]);
+  it('reads through the full stop of an abbreviation', () => {
+    expect(f('The U.S. State Department said. Dr. Reham Yacoub spoke.')).toEqual([
+      ['state', 'U.S. State Department'],
+      ['yacoub', 'Dr. Reham Yacoub'],
+    ]);
+  });
+  it('does not take "US" for the Arabic article', () => {
+    expect(f('the US embassy in Baghdad')).toEqual([['embassy', 'US embassy in Baghdad']]);
+  });
+  it('matches a name with a possessive inside it', () => {
+    expect(f('the People’s Mojahedin Organization of Iran (PMOI)')).toEqual([['mek', 'People’s Mojahedin Organization of Iran']]);
+  });
+  it('keeps quotes and brackets inside a name balanced', () => {
+    expect(f('the (IRGC) Qods Force and Dale ‘Chip’ McElhattan')).toEqual([
+      ['irgc', 'IRGC'],
+      ['quds', 'Qods Force'],
+      ['mcelhattan', 'Dale ‘Chip’ McElhattan'],
+    ]);
+  });
+});
