@@ -1,0 +1,119 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import cardCss from '@/components/card/card.css?inline';
+import { Card } from '@/components/card/Card';
+import type { CardModel } from '@/lib/page/card-model';
+import { placeCard } from '@/lib/page/card-position';
+
+export interface CardHost {
+  show(model: CardModel, anchor: DOMRect, options?: { focus?: boolean }): Promise<void>;
+  /** Moves the open card next to its (scrolled) anchor. */
+  reposition(anchor: DOMRect): void;
+  hide(): void;
+  /** Whether an event's target is the card (events from inside the shadow root are retargeted to the host). */
+  contains(target: EventTarget | null): boolean;
+}
+
+export interface CardHostOptions {
+  onMore(entityId: string): void;
+  onClose(): void;
+  onPointerInside(inside: boolean): void;
+}
+
+/**
+ * The one element Gloss adds to a page: `<gloss-card>`, an open shadow root with the Preact card.
+ * Created on first use, so a page where no card is opened stays untouched.
+ */
+export function createCardHost(ctx: ContentScriptContext, options: CardHostOptions): CardHost {
+  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  let wrap: HTMLElement | null = null;
+  let restoreFocus: HTMLElement | null = null;
+
+  const ensure = () => {
+    creating ??= createShadowRootUi(ctx, {
+      name: 'gloss-card',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      mode: 'open',
+      css: cardCss,
+      // Keys typed in the card (Tab, Escape) must not reach the page's shortcuts.
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount(container) {
+        const el = document.createElement('div');
+        el.className = 'wrap';
+        el.hidden = true;
+        el.addEventListener('pointerenter', () => options.onPointerInside(true));
+        el.addEventListener('pointerleave', () => options.onPointerInside(false));
+        el.addEventListener('keydown', (e) => {
+          if (e.key === 'Escape') options.onClose();
+        });
+        container.append(el);
+        wrap = el;
+        return el;
+      },
+      onRemove(el) {
+        if (el) render(null, el);
+        wrap = null;
+      },
+    }).then((created) => {
+      created.mount();
+      ui = created;
+      return created;
+    });
+    return creating;
+  };
+
+  const place = (anchor: DOMRect) => {
+    if (!wrap) return;
+    const rect = wrap.getBoundingClientRect();
+    const pos = placeCard(
+      { left: anchor.left, top: anchor.top, width: anchor.width, height: anchor.height },
+      { width: rect.width, height: rect.height },
+      { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight },
+    );
+    wrap.style.left = `${pos.left}px`;
+    wrap.style.top = `${pos.top}px`;
+    wrap.dataset.side = pos.side;
+  };
+
+  return {
+    async show(model, anchor, showOptions) {
+      const created = await ensure();
+      if (!wrap) return;
+      render(
+        <Card model={model} onMore={options.onMore} onClose={options.onClose} />,
+        wrap,
+      );
+      // Test hook and a handle for styling: the shadow tree's root element names the entity shown.
+      const root = created.shadow.querySelector('html');
+      if (root) root.dataset.entityId = model.entityId;
+      wrap.hidden = false;
+      place(anchor);
+      if (showOptions?.focus) {
+        const active = document.activeElement;
+        restoreFocus = active instanceof HTMLElement && active !== created.shadowHost ? active : null;
+        const section = wrap.querySelector<HTMLElement>('section');
+        section?.setAttribute('tabindex', '-1');
+        section?.focus({ preventScroll: true });
+      }
+    },
+    reposition(anchor) {
+      if (wrap && !wrap.hidden) place(anchor);
+    },
+    hide() {
+      if (!wrap || !ui) return;
+      const hadFocus = ui.shadow.activeElement !== null;
+      render(null, wrap);
+      wrap.hidden = true;
+      ui.shadow.querySelector('html')?.removeAttribute('data-entity-id');
+      if (hadFocus && restoreFocus?.isConnected) restoreFocus.focus({ preventScroll: true });
+      restoreFocus = null;
+    },
+    contains(target) {
+      return ui !== null && target === ui.shadowHost;
+    },
+  };
+}

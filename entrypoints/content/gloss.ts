@@ -1,0 +1,263 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import compiled from '@/assets/generated/dataset.json';
+import type { EntityType } from '@/lib/dataset/schema';
+import type { CompiledDataset } from '@/lib/dataset/types';
+import { createMatcher, newPageMemory } from '@/lib/match';
+import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
+import { createHoverController } from '@/lib/page/card-hover';
+import { cardModel } from '@/lib/page/card-model';
+import { blockOf, collectBlocks, rangeForBlock } from './collect-shim';
+import { mentionAtPoint } from '@/lib/page/hit-test';
+import { createPainter, highlightSupported } from '@/lib/page/paint';
+import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
+import { createScheduler } from '@/lib/page/scheduler';
+import { loadSettings, pauseReason, type Settings, watchSettings } from '@/lib/settings';
+import { createCardHost } from './card-host';
+
+const CARD_TAG = 'gloss-card';
+const FLASH_NAME = 'gloss-flash';
+
+/** Same-origin frames only: a cross-origin frame (ads, embeds) is another site with its own settings. */
+function isSameOriginFrame(): boolean {
+  if (window === window.top) return true;
+  try {
+    return window.top?.location.origin === window.location.origin;
+  } catch {
+    return false;
+  }
+}
+
+function isHidden(el: Element): boolean {
+  if ((el as HTMLElement).hidden) return true;
+  // checkVisibility() is false for display:none subtrees and closed <details>; it reads the computed style already there.
+  return typeof el.checkVisibility === 'function' ? !el.checkVisibility() : false;
+}
+
+const ignore = (el: Element) => el.localName === CARD_TAG;
+
+export async function startGloss(ctx: ContentScriptContext): Promise<void> {
+  if (!isSameOriginFrame() || !highlightSupported()) return;
+  const dataset = compiled as unknown as CompiledDataset;
+  const matcher = createMatcher(dataset.aliases);
+  const types = new Map<string, EntityType>(dataset.entities.map((e) => [e.id, e.type]));
+  const isTop = window === window.top;
+
+  const collector: Collector = {
+    collect: (root) => collectBlocks(root, { isHidden, ignore }),
+    blockOf: (node) => blockOf(node),
+    range: (block, start, end) => rangeForBlock(block, start, end, document),
+  };
+  const painter = createPainter();
+  const scheduler = createScheduler();
+  let paused: TabSummary['paused'] = null;
+  let summaryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const summary = (): TabSummary => ({
+    url: location.href,
+    title: document.title,
+    counts: paused ? {} : scanner.counts(),
+    paused,
+  });
+  const sendSummary = () => {
+    summaryTimer = undefined;
+    if (!isTop || ctx.isInvalid) return;
+    send('summary:update', summary());
+  };
+  const scheduleSummary = () => {
+    // Many blocks finish per second during a scan; the background needs the result, not every step.
+    if (summaryTimer === undefined) summaryTimer = ctx.setTimeout(sendSummary, 300) as unknown as ReturnType<typeof setTimeout>;
+  };
+
+  const scanner = new Scanner({
+    doc: document,
+    collector,
+    find: (text, memory) => matcher.find(text, { memory }),
+    newMemory: newPageMemory,
+    typeOf: (id) => types.get(id),
+    painter,
+    scheduler,
+    ignore,
+    onChange: () => {
+      scheduleSummary();
+      refreshOpenCard();
+    },
+  });
+
+  // --- Hover card -------------------------------------------------------------------------------
+  let cardMention: PaintedMention | null = null;
+  let focusOnOpen = false;
+  const card = createCardHost(ctx, {
+    onMore: (entityId) => void send('entity:open', { entityId }),
+    onClose: () => hover.closeNow(),
+    onPointerInside: (inside) => hover.pointerInCard(inside),
+  });
+  const anchorRect = (m: PaintedMention) => m.range.getClientRects()[0] ?? m.range.getBoundingClientRect();
+  const openCard = (m: PaintedMention, focus = false) => {
+    const model = cardModel(dataset, m.entityId, scanner.counts()[m.entityId] ?? 0);
+    if (!model) return;
+    cardMention = m;
+    void card.show(model, anchorRect(m), { focus });
+  };
+  const hover = createHoverController<PaintedMention>({
+    timers: {
+      setTimeout: (cb, ms) => ctx.setTimeout(cb, ms) as unknown as number,
+      clearTimeout: (id) => clearTimeout(id),
+    },
+    open: (m) => openCard(m, focusOnOpen),
+    close: () => {
+      cardMention = null;
+      card.hide();
+    },
+  });
+  function refreshOpenCard() {
+    // The card's mention vanished (page re-rendered): close rather than point at nothing.
+    if (cardMention && !scanner.byRange(cardMention.range)) hover.closeNow();
+  }
+
+  let pointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  let frameQueued = false;
+  const onFrame = () => {
+    frameQueued = false;
+    if (!pointer || paused) return;
+    if (card.contains(pointer.target)) return;
+    hover.pointerOver(mentionAtPoint(document, pointer.x, pointer.y, scanner));
+  };
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    (e: PointerEvent) => {
+      if (e.pointerType === 'touch') return;
+      pointer = { x: e.clientX, y: e.clientY, target: e.target };
+      if (!frameQueued) {
+        frameQueued = true;
+        ctx.requestAnimationFrame(onFrame);
+      }
+    },
+    { passive: true, capture: true },
+  );
+  ctx.addEventListener(document, 'pointerleave', () => hover.pointerOver(null), { passive: true });
+  ctx.addEventListener(
+    document,
+    'keydown',
+    (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && hover.current) hover.closeNow();
+    },
+    { capture: true },
+  );
+  let scrollQueued = false;
+  ctx.addEventListener(
+    window,
+    'scroll',
+    () => {
+      if (!cardMention || scrollQueued) return;
+      scrollQueued = true;
+      ctx.requestAnimationFrame(() => {
+        scrollQueued = false;
+        if (cardMention) card.reposition(anchorRect(cardMention));
+      });
+    },
+    { passive: true, capture: true },
+  );
+
+  // --- Jumping to mentions (popup "show", keyboard command) ----------------------------------------
+  const lastShown = new Map<string, PaintedMention>();
+  const jump = (entityId?: string, focus = false): { index: number; total: number } => {
+    const list = scanner.ordered(entityId);
+    if (list.length === 0) return { index: -1, total: 0 };
+    const key = entityId ?? '*';
+    const prev = lastShown.get(key);
+    let index = 0;
+    if (prev) {
+      const i = list.findIndex((m) => m.range.compareBoundaryPoints(Range.START_TO_START, prev.range) > 0);
+      index = i === -1 ? 0 : i;
+    }
+    const m = list[index] as PaintedMention;
+    lastShown.set(key, m);
+    scrollToRange(m.range);
+    flash(m.range);
+    hover.closeNow();
+    focusOnOpen = focus;
+    hover.openNow(m);
+    focusOnOpen = false;
+    return { index, total: list.length };
+  };
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  const flash = (range: Range) => {
+    const h = new Highlight(range);
+    CSS.highlights.set(FLASH_NAME, h);
+    if (flashTimer !== undefined) clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => {
+      if (CSS.highlights.get(FLASH_NAME) === h) CSS.highlights.delete(FLASH_NAME);
+    }, 1200);
+  };
+  ctx.onInvalidated(() => CSS.highlights.delete(FLASH_NAME));
+
+  // --- Settings ----------------------------------------------------------------------------------
+  const apply = (settings: Settings) => {
+    paused = pauseReason(settings, location.hostname);
+    if (paused) {
+      hover.closeNow();
+      scanner.stop();
+    } else {
+      scanner.setVisible(settings.types);
+      scanner.start();
+    }
+    scheduleSummary();
+  };
+  apply(await loadSettings().catch(() => undefined).then((s) => s ?? defaultsOnError()));
+  ctx.onInvalidated(watchSettings(apply));
+
+  // Single-page-app navigation: the new route is a new page for the matcher's memory and the summary.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (paused) return;
+    lastShown.clear();
+    hover.closeNow();
+    scanner.rescanAll();
+    scheduleSummary();
+  });
+
+  // --- Messages ----------------------------------------------------------------------------------
+  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void): true | undefined => {
+    const msg = raw as Message;
+    if (!isTop || !msg || typeof msg.type !== 'string') return undefined;
+    if (msg.type === 'summary:get') {
+      scanner.idle().then(() => sendResponse(summary()));
+      return true;
+    }
+    if (msg.type === 'mention:show') {
+      const { entityId } = msg.data as ProtocolMap['mention:show']['request'];
+      sendResponse(paused ? { index: -1, total: 0 } : jump(entityId));
+      return true;
+    }
+    if (msg.type === 'mention:next') {
+      sendResponse(paused ? { index: -1, total: 0 } : jump(undefined, true));
+      return true;
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    scanner.stop();
+    painter.dispose();
+    scheduler.dispose();
+  });
+}
+
+function defaultsOnError(): Settings {
+  return { pausedSites: [], pausedAll: false, types: { person: true, organization: true, place: true } };
+}
+
+function send<T extends keyof ProtocolMap>(type: T, data: ProtocolMap[T]['request']): Promise<unknown> {
+  // The background may be starting up or the extension reloading; a lost summary is re-sent on the next change.
+  return browser.runtime.sendMessage({ type, data } satisfies Message<T>).catch(() => undefined);
+}
+
+/** Brings a range to the middle of the viewport, through any scrolling containers on the way. */
+function scrollToRange(range: Range): void {
+  const el = range.startContainer.parentElement;
+  el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const rect = range.getBoundingClientRect();
+  const dy = rect.top + rect.height / 2 - window.innerHeight / 2;
+  if (rect.top < 0 || rect.bottom > window.innerHeight || Math.abs(dy) > window.innerHeight / 3) window.scrollBy(0, dy);
+}
