@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { type ArticleSource, compileDataset } from '../lib/dataset/compile';
 import { articleIndexSchema } from '../lib/dataset/schema';
 import type { CompiledDataset } from '../lib/dataset/types';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// import.meta.dirname: vitest's DOM environments give import.meta.url a non-file scheme.
+export const ROOT = resolve(import.meta.dirname, '..');
 export const ENTITIES_FILE = join(ROOT, 'assets/entities.json');
 export const ARTICLES_DIR = join(ROOT, 'assets/articles');
 

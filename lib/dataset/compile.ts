@@ -109,9 +109,11 @@ export function compileDataset(input: unknown, articles: readonly ArticleSource[
   if (problems.length) throw new DatasetError(problems.slice(0, MAX_PROBLEMS));
 
   const aliases = toMatcherAliases(data.entities);
+  const fullNames = new Set(aliases.filter((a) => a.match === 'always').map((a) => a.text));
   const excerpts = deriveExcerpts(
     createMatcher(aliases),
     articles.map((a) => ({ id: a.meta.id, text: a.text })),
+    (alias) => fullNames.has(alias),
   );
   if (options.requireMentions) {
     const unmentioned = data.entities.filter((e) => !excerpts[e.id]?.length).map((e) => `entity "${e.id}": no alias is mentioned anywhere in the article set`);

@@ -4,6 +4,7 @@ import type { Excerpt } from './types';
 
 const QUOTE_CONTEXT = 32;
 const MAX_EXCERPTS_PER_ENTITY = 20;
+const ABBREVIATION_END = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Prof|St|Jr|Sr|[A-Z](?:\.[A-Z])*)\.$/;
 
 export interface ArticleText {
   id: string;
@@ -16,11 +17,18 @@ function sentenceSpans(text: string): Array<[number, number]> {
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   let lineStart = 0;
   for (const line of text.split('\n')) {
+    let joinNext = false;
     for (const s of segmenter.segment(line)) {
       const raw = s.segment;
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
-      if (trimmed) spans.push([lineStart + s.index + lead, lineStart + s.index + lead + trimmed.length]);
+      if (!trimmed) continue;
+      const span: [number, number] = [lineStart + s.index + lead, lineStart + s.index + lead + trimmed.length];
+      const prev = spans[spans.length - 1];
+      if (joinNext && prev) prev[1] = span[1];
+      else spans.push(span);
+      // The segmenter ends a sentence after "Mr." or "U.S."; the sentence goes on.
+      joinNext = ABBREVIATION_END.test(trimmed);
     }
     lineStart += line.length + 1;
   }
@@ -44,16 +52,21 @@ function excerptFor(article: ArticleText, m: Mention, spans: Array<[number, numb
   };
 }
 
-/** A sentence of readable length that names the entity early reads best on a card. */
-function score(e: Excerpt): number {
+/** A sentence of readable length that names the entity in full, early, reads best on a card. */
+function score(e: Excerpt, fullName: boolean): number {
   const len = e.sentence.length;
   const lengthPenalty = len < 60 ? (60 - len) * 2 : len > 320 ? (len - 320) / 2 : 0;
-  return lengthPenalty + e.mentionStart / 20;
+  return lengthPenalty + e.mentionStart / 20 + (fullName ? 0 : 40);
 }
 
 /** Runs the matcher over the article set: every excerpt is a real sentence with a real mention. */
-export function deriveExcerpts(matcher: Matcher, articles: readonly ArticleText[]): Record<string, Excerpt[]> {
+export function deriveExcerpts(
+  matcher: Matcher,
+  articles: readonly ArticleText[],
+  isFullName: (alias: string) => boolean = () => true,
+): Record<string, Excerpt[]> {
   const byEntity: Record<string, Excerpt[]> = {};
+  const scores = new Map<Excerpt, number>();
   for (const article of articles) {
     const spans = sentenceSpans(article.text);
     const seenInArticle = new Set<string>();
@@ -63,6 +76,7 @@ export function deriveExcerpts(matcher: Matcher, articles: readonly ArticleText[
       const key = `${m.entityId}\u0000${e.sentence}`;
       if (seenInArticle.has(key)) continue;
       seenInArticle.add(key);
+      scores.set(e, score(e, isFullName(m.alias)));
       byEntity[m.entityId] ??= [];
       byEntity[m.entityId]!.push(e);
     }
@@ -70,7 +84,7 @@ export function deriveExcerpts(matcher: Matcher, articles: readonly ArticleText[
   for (const [id, list] of Object.entries(byEntity)) {
     // The same quotation appears in several articles; keep the first of identical sentences.
     const unique = list.filter((e, i) => list.findIndex((o) => o.sentence === e.sentence) === i);
-    byEntity[id] = unique.sort((x, y) => score(x) - score(y)).slice(0, MAX_EXCERPTS_PER_ENTITY);
+    byEntity[id] = unique.sort((x, y) => (scores.get(x) ?? 0) - (scores.get(y) ?? 0)).slice(0, MAX_EXCERPTS_PER_ENTITY);
   }
   return byEntity;
 }
