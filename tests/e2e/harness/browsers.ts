@@ -188,7 +188,12 @@ class FirefoxBrowser extends BaseBrowser {
       () => true,
       () => false,
     );
-    const inTime = await Promise.race([closed, new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((r) => {
+      timer = setTimeout(() => r(false), 5000);
+    });
+    const inTime = await Promise.race([closed, late]);
+    clearTimeout(timer);
     if (!inTime) this.browser.process()?.kill('SIGKILL');
   }
 }
