@@ -9,6 +9,13 @@ export default defineConfig({
     description:
       'Context on the names in the news: highlights people and organizations on any page and explains who they are, with sourced excerpts.',
     permissions: ['storage'],
+    commands: {
+      // The keyboard path to the names on a page (highlights are invisible to assistive tech).
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Jump to the next highlighted name on the page and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

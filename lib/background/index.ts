@@ -1,3 +1,4 @@
+import { forwardCommands } from './commands';
 import { handleMessage } from './messages';
 import { trackTabs } from './tabs';
 
@@ -5,4 +6,5 @@ import { trackTabs } from './tabs';
 export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   trackTabs();
+  forwardCommands();
 }

@@ -224,4 +224,48 @@ describeBrowsers('content script', (s) => {
     assert.deepEqual(painted['gloss-place'], ['Baghdad', 'Tehran']);
     await ext.evaluate(setSettings, {});
   });
+
+  s.test('answers the popup: summary, "show" jumps to a mention, the keyboard command walks through the page', async (b) => {
+    const page = await b.newPage(s.server.url('/content-page.html'));
+    await waitPainted(page, 'Tehran');
+    const tabId = await b.tabIdOf(page);
+    const ext = await b.openExtensionPage('/popup.html');
+    const send = (message: unknown) =>
+      ext.evaluate(
+        async ([id, m]: [number, unknown]) => {
+          type TabsApi = { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+          const g = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
+          return (g.browser ?? g.chrome)?.tabs.sendMessage(id, m);
+        },
+        [tabId, message] as [number, unknown],
+      );
+    const summary = (await send({ type: 'summary:get', data: {} })) as { counts: Record<string, number>; paused: unknown };
+    assert.deepEqual(summary.counts, {
+      baghdad: 1,
+      'qais-al-khazali': 1,
+      'kataib-hezbollah': 1,
+      'badr-organization': 1,
+      tehran: 1,
+    });
+    assert.equal(summary.paused, null);
+
+    assert.deepEqual(await send({ type: 'mention:show', data: { entityId: 'tehran' } }), { index: 0, total: 1 });
+    await page.waitForFunction(() => {
+      const root = document.querySelector('gloss-card')?.shadowRoot;
+      return root?.querySelector('html')?.getAttribute('data-entity-id') === 'tehran';
+    });
+    assert.equal(await page.evaluate(() => CSS.highlights.get('gloss-flash')?.size ?? 0), 1, 'the mention flashes');
+    assert.deepEqual(await send({ type: 'mention:show', data: { entityId: 'nobody' } }), { index: -1, total: 0 });
+
+    // What Alt+Shift+G does (the background forwards the command as 'mention:next'): document order, then around.
+    const expected = ['baghdad', 'qais-al-khazali', 'kataib-hezbollah', 'badr-organization', 'tehran', 'baghdad'];
+    for (const [i, id] of expected.entries()) {
+      const r = (await send({ type: 'mention:next', data: {} })) as { index: number; total: number };
+      assert.deepEqual(r, { index: i % 5, total: 5 });
+      await page.waitForFunction((want: string) => {
+        const root = document.querySelector('gloss-card')?.shadowRoot;
+        return root?.querySelector('html')?.getAttribute('data-entity-id') === want;
+      }, id);
+    }
+  });
 });
