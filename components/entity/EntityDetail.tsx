@@ -59,7 +59,7 @@ export function EntityDetail({ entity, excerpts, articles, count, onShowOnPage, 
           <h3 id="g-aliases-h">Also written</h3>
           <ul class="g-aliases">
             {otherNames.map((a) => (
-              <li key={a}>
+              <li key={a} dir="auto">
                 {a}
               </li>
             ))}

@@ -193,5 +193,19 @@ describeBrowsers('popup', (s) => {
     assert.equal(state.target, exact, 'the passage of the excerpt is the one marked');
     assert.deepEqual(state.painted, ['gloss-person', 'gloss-organization', 'gloss-target']);
     assert.deepEqual(await axeViolations(article), []);
+
+    // The passage is a mention of the entity: resting the pointer on it opens the content script's card.
+    const rect = await article.evaluate(() => {
+      const [start] = location.hash.slice(1).split('-').map(Number) as [number];
+      const node = document.querySelector('.a-text')?.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + 2);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await article.hover(rect.x - 1, rect.y);
+    await article.hover(rect.x, rect.y);
+    await article.waitForSelector('.wrap .card[data-entity-id="kataib-hezbollah"]');
   });
 });
