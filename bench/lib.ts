@@ -75,6 +75,7 @@ export function median(xs: number[]): number {
 /** Runs fn until it has taken at least minMs (and at least `min` times); returns the median time of one run. */
 export function time(fn: () => unknown, minMs = 300, min = 3): number {
   const times: number[] = [];
+  fn(); // warm-up: JIT and caches, so the first row is not charged for them
   const t0 = performance.now();
   while (times.length < min || performance.now() - t0 < minMs) {
     const a = performance.now();
