@@ -11,5 +11,5 @@ export {
   ROOT,
 } from './browsers';
 export type { BrowserName, GlossPage, Rect, WaitOptions } from './page';
-export { PAGES_DIR, type RouteBody, startServer, type TestServer } from './server';
+export { NEWS_PREFIX, PAGES_DIR, type RouteBody, startServer, type TestServer } from './server';
 export { ALL_BROWSERS, type BrowserSuite, describeBrowsers, RESULTS_DIR } from './suite';

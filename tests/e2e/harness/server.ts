@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDemoSite } from '../../../scripts/demo-page.mjs';
 
 export const PAGES_DIR = resolve(fileURLToPath(new URL('../pages', import.meta.url)));
 
@@ -35,12 +36,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The demo news site (the five articles of assets/articles/ as news pages) is served under this prefix. */
+export const NEWS_PREFIX = '/news/';
+
 /**
- * Static server for e2e pages on 127.0.0.1 with a random port. Serves tests/e2e/pages/ plus in-memory routes.
+ * Static server for e2e pages on 127.0.0.1 with a random port. Serves tests/e2e/pages/, in-memory routes,
+ * and the demo news site under /news/ (`/news/index.html`, `/news/articles/<article id>.html`).
  * `no-store` keeps the browser from reusing a page a test re-registered under the same path.
  */
 export async function startServer(root: string = PAGES_DIR): Promise<TestServer> {
   const routes = new Map<string, RouteBody>();
+  let news: Map<string, string> | undefined;
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const send = (status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}) => {
@@ -50,6 +56,13 @@ export async function startServer(root: string = PAGES_DIR): Promise<TestServer>
     const route = routes.get(path);
     if (route) {
       send(route.status ?? 200, route.body, route.type ?? TYPES['.html'] ?? 'text/html', route.headers);
+      return;
+    }
+    if (path.startsWith(NEWS_PREFIX)) {
+      news ??= buildDemoSite();
+      const page = news.get(path.slice(NEWS_PREFIX.length) || 'index.html');
+      if (page) send(200, page, TYPES['.html'] ?? 'text/html');
+      else send(404, `not found: ${path}`, 'text/plain');
       return;
     }
     const rel = normalize(path.endsWith('/') ? `${path}index.html` : path);
