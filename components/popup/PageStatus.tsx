@@ -30,8 +30,8 @@ export function unavailableMessage(kind: PageKind | null): { title: string; body
       };
     default:
       return {
-        title: 'Gloss has not read this page',
-        body: 'If the page was open before Gloss was installed or updated, reload it. Some pages are closed to extensions.',
+        title: 'Gloss cannot read this page',
+        body: 'Browsers close some pages to all extensions: their own pages (settings, new tab, about: pages), extension stores and the built-in PDF viewer. If this is an ordinary web page that was open before Gloss was installed or updated, reload it.',
       };
   }
 }

@@ -153,7 +153,8 @@ describe('empty states', () => {
     ['store', 'Extensions cannot run on this page'],
     ['pdf', 'Gloss cannot read PDF files'],
     ['file', 'Gloss cannot read local files yet'],
-    [null, 'Gloss has not read this page'],
+    [null, 'Gloss cannot read this page'],
+    ['web', 'Gloss cannot read this page'],
   ] as const)('explains a page without content script (%s)', async (kind, title) => {
     await renderApp({ status: 'unavailable', tabId: 3, url: null, kind });
     expect(screen.getByRole('status').textContent).toContain(title);
