@@ -9,8 +9,13 @@ import { formatArticleDate } from '@/lib/popup/sources';
 import { fixtureDataset, summary } from './popup-fixture';
 
 const data = fixtureDataset();
-const qais = data.entities[0]!;
-const kh = data.entities[1]!;
+function entity(id: string) {
+  const e = data.entities.find((x) => x.id === id);
+  if (!e) throw new Error(`fixture has no ${id}`);
+  return e;
+}
+const qais = entity('qais-al-khazali');
+const kh = entity('kataib-hezbollah');
 
 describe('search', () => {
   it('folds case, diacritics, apostrophes and hyphens', () => {
