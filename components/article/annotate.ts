@@ -52,6 +52,7 @@ export function annotateArticle({ textNode, dataset, onOpen, onClose }: Annotate
   }
   const painter = createPainter(win);
   for (const m of mentions) painter.add(m.entity.type, m.range);
+  painter.flush();
 
   const byRange = new Map<AbstractRange, ArticleMention>(mentions.map((m) => [m.range, m]));
   const index: HitIndex<ArticleMention> = {
