@@ -135,6 +135,15 @@ describeBrowsers('popup', (s) => {
       if (badge !== String(rows.length)) await new Promise((r) => setTimeout(r, 200));
     }
     assert.equal(badge, String(rows.length));
+
+    // A new document without names clears it.
+    s.server.route('/popup-empty.html', EMPTY_PAGE);
+    await page.goto(s.server.url('/popup-empty.html'));
+    for (let i = 0; i < 50 && badge !== ''; i++) {
+      badge = await badgeOf(b, tabId);
+      if (badge !== '') await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(badge, '');
   });
 
   s.test('says when a page has no names, and browses all entities', async (b) => {
@@ -154,6 +163,26 @@ describeBrowsers('popup', (s) => {
     await popup.waitForFunction(() => document.querySelectorAll('.p-row').length === 1);
     assert.equal((await popup.evaluate(readRows))[0]?.id, 'qais-al-khazali');
     assert.deepEqual(await axeViolations(popup), []);
+  });
+
+  s.test('follows the page live while open', async (b) => {
+    s.server.route('/popup-live.html', EMPTY_PAGE);
+    const page = await b.newPage(s.server.url('/popup-live.html'));
+    const popup = await b.openPopup(page);
+    await popup.waitForFunction(() => document.querySelector('.p-empty-title')?.textContent?.includes('No names'));
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Update: Qais al-Khazali and Hadi al-Amiri spoke to reporters; Qais al-Khazali left early.';
+      document.body.append(p);
+    });
+    const rows = await rowsOf(popup, 2);
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.count]),
+      [
+        ['qais-al-khazali', 2],
+        ['hadi-al-amiri', 1],
+      ],
+    );
   });
 
   s.test('explains a tab where the content script cannot run', async (b) => {
