@@ -20,6 +20,13 @@ describeBrowsers('smoke', (s) => {
       scripts?.some((c) => c.matches.includes('<all_urls>')),
       'a content script runs on all pages',
     );
+    type Runtime = { runtime: { getManifest(): { name: string; version: string } } };
+    const loaded = await b.evaluateInExtension(() => {
+      const g = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
+      const { name, version } = (g.browser ?? g.chrome).runtime.getManifest();
+      return { name, version };
+    });
+    assert.deepEqual(loaded, { name: m.name, version: m.version }, 'the browser runs this build');
     if (b.name === 'firefox') {
       assert.equal(m.manifest_version, 2);
       const gecko = (m.browser_specific_settings as { gecko: Record<string, unknown> }).gecko;

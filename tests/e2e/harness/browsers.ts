@@ -41,6 +41,11 @@ export interface GlossBrowser {
   extensionUrl(path: string): string;
   /** A new tab on an extension page, e.g. `openExtensionPage('/options.html')`. */
   openExtensionPage(path: string): Promise<GlossPage>;
+  /**
+   * Runs `fn` in a long-lived extension page (popup.html in a background tab), where `browser` (Firefox) or
+   * `chrome` (Chromium) gives the extension APIs: storage, tabs, action badge, runtime messages.
+   */
+  evaluateInExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** The `tabs` API id of a page's tab (it makes that tab the active one). */
   tabIdOf(page: GlossPage): Promise<number>;
   /**
@@ -116,14 +121,24 @@ abstract class BaseBrowser implements GlossBrowser {
     return this.newPage(this.extensionUrl(path));
   }
 
+  private async helperPage(): Promise<GlossPage> {
+    if (!this.helper) {
+      const helper = await this.untrackedPage();
+      await helper.goto(this.extensionUrl('/popup.html'));
+      this.helper = helper;
+    }
+    return this.helper;
+  }
+
+  async evaluateInExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return (await this.helperPage()).evaluate(fn, arg);
+  }
+
   async tabIdOf(page: GlossPage): Promise<number> {
     // Without the `tabs` permission the tabs API hides URLs, so the tab is found as the active one.
-    if (!this.helper) {
-      this.helper = await this.untrackedPage();
-      await this.helper.goto(this.extensionUrl('/popup.html'));
-    }
+    const helper = await this.helperPage();
     await page.bringToFront();
-    const ids = await this.helper.evaluate(activeTabIds);
+    const ids = await helper.evaluate(activeTabIds);
     const [id] = ids;
     if (ids.length !== 1 || id === undefined || id < 0) throw new Error(`tabIdOf: expected one active tab, got ${ids}`);
     return id;
