@@ -56,6 +56,9 @@ try {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless,
+    // Ctrl-C is handled below, so the temporary profile is removed too.
+    handleSIGINT: false,
+    handleSIGTERM: false,
     viewport: headless ? { width: 1280, height: 900 } : null,
     args: [
       '--no-sandbox',
@@ -72,7 +75,8 @@ try {
 } catch (err) {
   server.close();
   await rm(userDataDir, { recursive: true, force: true });
-  fail(`Chromium did not start: ${err.message.split('\n')[0]}`);
+  const hint = headless ? '' : ` (no usable display at DISPLAY=${process.env.DISPLAY}? try \`npm run demo -- --headless\`)`;
+  fail(`Chromium did not start: ${err.message.split('\n')[0]}${hint}`);
 }
 
 let cleaned = false;
