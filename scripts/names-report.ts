@@ -42,7 +42,7 @@ export interface NamesFixture {
 
 export function listFixtureFiles(dir = NAMES_FIXTURES_DIR): string[] {
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
+    .filter((name) => name.endsWith('.json') && name !== 'known-limits.json')
     .sort();
 }
 

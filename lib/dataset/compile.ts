@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { aliasKeySequences, createMatcher, type MatcherAlias, modeOf } from '../match';
+import { aliasKeySequences, createMatcher, lightKey, type MatcherAlias, modeOf } from '../match';
 import { deriveExcerpts } from './excerpts';
 import { type ArticleMeta, type DatasetInput, datasetSchema, type EntityInput } from './schema';
 import type { CompiledDataset } from './types';
@@ -39,20 +39,49 @@ function schemaProblems(input: unknown, error: z.ZodError): string[] {
   return error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${describePath(input, issue.path)}: ${issue.message}`);
 }
 
+function aliasOf(entityId: string, a: EntityInput['aliases'][number]): MatcherAlias {
+  const words = a.text.trim().split(/[\s\u00a0-]+/).length;
+  const alias: MatcherAlias = {
+    entityId,
+    text: a.text,
+    match: a.match ?? (a.caseSensitive || words > 1 ? 'always' : 'after-full-name'),
+  };
+  if (a.context?.length) alias.context = a.context;
+  if (a.caseSensitive) alias.caseSensitive = true;
+  return alias;
+}
+
+const LATIN_WORD = /^[\p{Script=Latin}'’]{4,}$/u;
+
+/**
+ * A person named in full may then be called by surname alone: "Hadi al-Amiri ... Amiri said". The surname of
+ * every full name becomes an `after-full-name` alias, unless the dataset lists it already or another entity
+ * claims that spelling.
+ */
+function derivedSurnames(entities: readonly EntityInput[], explicit: readonly MatcherAlias[]): MatcherAlias[] {
+  const claimed = new Map<string, string>();
+  for (const a of explicit) if (!a.caseSensitive) claimed.set(lightKey(a.text), a.entityId);
+  const out: MatcherAlias[] = [];
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    for (const a of explicit) {
+      if (a.entityId !== e.id || a.match !== 'always' || a.caseSensitive) continue;
+      const words = a.text.trim().split(/[\s\u00a0]+/);
+      if (words.length < 2) continue;
+      const surname = (words[words.length - 1] as string).replace(/^(?:al|el|Al|El)-/, '');
+      if (!LATIN_WORD.test(surname)) continue;
+      const key = lightKey(surname);
+      if (claimed.has(key)) continue;
+      claimed.set(key, e.id);
+      out.push({ entityId: e.id, text: surname, match: 'after-full-name' });
+    }
+  }
+  return out;
+}
+
 export function toMatcherAliases(entities: readonly EntityInput[]): MatcherAlias[] {
-  return entities.flatMap((e) =>
-    e.aliases.map((a) => {
-      const words = a.text.trim().split(/[\s\u00a0-]+/).length;
-      const alias: MatcherAlias = {
-        entityId: e.id,
-        text: a.text,
-        match: a.match ?? (a.caseSensitive || words > 1 ? 'always' : 'after-full-name'),
-      };
-      if (a.context?.length) alias.context = a.context;
-      if (a.caseSensitive) alias.caseSensitive = true;
-      return alias;
-    }),
-  );
+  const explicit = entities.flatMap((e) => e.aliases.map((a) => aliasOf(e.id, a)));
+  return [...explicit, ...derivedSurnames(entities, explicit)];
 }
 
 function ruleProblems(data: DatasetInput, articles: readonly ArticleSource[]): string[] {
@@ -74,9 +103,8 @@ function ruleProblems(data: DatasetInput, articles: readonly ArticleSource[]): s
   // Two entities may not claim the same spelling unless both say it is ambiguous.
   const claims = new Map<string, { entityId: string; alias: string; ambiguous: boolean }>();
   for (const e of data.entities) {
-    const matcherAliases = toMatcherAliases([e]);
-    e.aliases.forEach((a, k) => {
-      const mode = modeOf(matcherAliases[k] as MatcherAlias);
+    e.aliases.forEach((a) => {
+      const mode = modeOf(aliasOf(e.id, a));
       for (const seq of aliasKeySequences(a.text, mode)) {
         const key = `${mode}:${seq.join(' ')}`;
         const prior = claims.get(key);

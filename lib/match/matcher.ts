@@ -6,6 +6,7 @@ import {
   CASE_TITLE,
   infoAt,
   rawAt,
+  wordInfo,
   SEP_HARD,
   SEP_HYPHEN,
   SEP_SOFT,
@@ -21,6 +22,9 @@ const MODE_LIGHT = 1;
 const MODE_HEAVY = 2;
 type Mode = typeof MODE_EXACT | MODE_LIGHT_T | typeof MODE_HEAVY;
 type MODE_LIGHT_T = typeof MODE_LIGHT;
+
+/** Marks a word with a possessive 's inside a name. */
+const POSSESSIVE = "\u0002's";
 
 /** Stands for any form of the Arabic article in heavy keys, so al-/el-/ash-/ad- compare equal. */
 const ARTICLE_KEY = '\u0000al';
@@ -70,10 +74,12 @@ function isArticleToken(light: string, nextSep: number | undefined): boolean {
 export function aliasKeySequences(text: string, mode: Mode): string[][] {
   const t = tokenize(text);
   if (t.count === 0) return [];
-  const words = Array.from({ length: t.count }, (_, i) => rawAt(t, i));
+  // A possessive inside a name is part of it (People's Mojahedin); one at the end is not.
+  const poss = (i: number) => (t.possessive[i] && i < t.count - 1 ? POSSESSIVE : '');
+  const words = Array.from({ length: t.count }, (_, i) => rawAt(t, i) + poss(i));
   if (mode === MODE_EXACT) return [words];
-  const lights = words.map((_, i) => infoAt(t, i).light);
-  if (mode === MODE_LIGHT) return [lights];
+  const lights = Array.from({ length: t.count }, (_, i) => infoAt(t, i).light);
+  if (mode === MODE_LIGHT) return [lights.map((w, i) => w + poss(i))];
   let variants: string[][] = [[]];
   for (let i = 0; i < t.count; i++) {
     const light = lights[i] as string;
@@ -96,7 +102,7 @@ export function aliasKeySequences(text: string, mode: Mode): string[][] {
           // the glued word already stands for this one
           next.push([...v.slice(0, -1), heavyKey(prev.slice(1))]);
         } else {
-          next.push([...v, heavyKey(light)]);
+          next.push([...v, heavyKey(light) + poss(i)]);
         }
       }
     }
@@ -130,6 +136,8 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
   let lowercaseStarts = false;
   aliases.forEach((alias, index) => {
     const t = tokenize(alias.text);
+    // Persian is often typed with a space where the zero-width non-joiner belongs (خامنه ای).
+    const texts = alias.text.includes('\u200C') ? [alias.text, alias.text.replace(/\u200C/g, ' ')] : [alias.text];
     const entry: AliasEntry = {
       index,
       alias,
@@ -139,7 +147,7 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
     };
     const mode = modeOf(alias);
     if (t.count > 0 && t.caseOf[firstNonArticle(t)] === CASE_LOWER) lowercaseStarts = true;
-    for (const seq of aliasKeySequences(alias.text, mode)) {
+    for (const seq of texts.flatMap((text) => aliasKeySequences(text, mode))) {
       let node = roots[mode];
       for (const key of seq) {
         if (!node.next) node.next = new Map();
@@ -189,7 +197,7 @@ function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], lowercaseSt
   const n = t.count;
   const out: Mention[] = [];
   if (n === 0) return out;
-  const blockInfo = new Map<number, BlockInfo>();
+  const caches: Caches = { blocks: new Map(), headlines: new Map() };
   const candidates: Candidate[] = [];
 
   let i = 0;
@@ -202,6 +210,13 @@ function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], lowercaseSt
     walk(roots[MODE_EXACT], MODE_EXACT, t, i, candidates);
     walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates);
     walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates);
+    let clitic = 0;
+    if (candidates.length === 0 && t.caseOf[i] === CASE_NONE && ARABIC_PROCLITIC.test(rawAt(t, i))) {
+      const stem = wordInfo(rawAt(t, i).slice(1));
+      walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates, stem.light);
+      walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates, stem.heavy);
+      clitic = 1;
+    }
     if (candidates.length === 0) {
       i++;
       continue;
@@ -211,7 +226,7 @@ function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], lowercaseSt
     for (const c of candidates) {
       const ordered = c.entries.length > 1 ? [...c.entries].sort((a, b) => a.index - b.index) : c.entries;
       for (const entry of ordered) {
-        if (accepts(entry, t, i, c.last, memory, blockInfo)) {
+        if (accepts(entry, t, i, c.last, memory, caches)) {
           accepted = { last: c.last, entry };
           break;
         }
@@ -229,7 +244,7 @@ function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], lowercaseSt
       const prevEnd = out.length > 0 ? out[out.length - 1]!.end : -1;
       if (t.start[from - 1]! > prevEnd) from--;
     }
-    const start = t.start[from] as number;
+    const start = (t.start[from] as number) + (from === i ? clitic : 0);
     const end = t.end[last] as number;
     out.push({ entityId: entry.alias.entityId, start, end, text: text.slice(start, end), alias: entry.alias.text });
     if (entry.alias.match === 'always') memory.namedInFull.add(entry.alias.entityId);
@@ -238,25 +253,79 @@ function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], lowercaseSt
   return out;
 }
 
-function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidate[]): void {
+function isInitial(t: Tokens, j: number): boolean {
+  return t.end[j]! - t.start[j]! === 1 && t.caseOf[j] === CASE_TITLE;
+}
+
+/** Arabic proclitics written joined to the next word: و (and), ف (so), ب (by), ل (for). */
+const ARABIC_PROCLITIC = /^[\u0648\u0641\u0628\u0644][\u0600-\u06FF]{3,}/;
+
+function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidate[], firstKey?: string): void {
   let node = root;
+  let skippedInitial = false;
   for (let j = from; j < t.count; j++) {
     if (j > from) {
       const s = t.sep[j] as number;
       if (s !== SEP_SPACE && s !== SEP_HYPHEN && s !== SEP_SOFT) return;
     }
     if (!node.next) return;
-    const child = node.next.get(keyAt(mode, t, j));
-    if (!child) return;
+    const key = j === from && firstKey !== undefined ? firstKey : keyAt(mode, t, j);
+    if (t.possessive[j]) {
+      // "People's Mojahedin" goes on; "IRGC's Quds Force" is two names, and a possessive ends the second.
+      const inner = node.next.get(key + POSSESSIVE);
+      const end = node.next.get(key);
+      if (end?.entries) out.push({ last: j, entries: end.entries });
+      if (!inner) return;
+      node = inner;
+      continue;
+    }
+    const child = node.next.get(key);
+    if (!child) {
+      // A middle initial the alias does not have: Donald J. Trump, Michael R. Pompeo.
+      if (mode !== MODE_EXACT && j > from && !skippedInitial && isInitial(t, j)) {
+        skippedInitial = true;
+        continue;
+      }
+      return;
+    }
     node = child;
     if (node.entries) out.push({ last: j, entries: node.entries });
   }
 }
 
 interface BlockInfo {
-  headline: boolean;
   words: Set<string>;
   lights: string[];
+}
+
+function newlineBefore(t: Tokens, k: number): boolean {
+  return t.text.slice(t.end[k - 1], t.start[k]).includes('\n');
+}
+
+/**
+ * Is word i on a headline line: Title Case or capitals, no closing full stop? Headlines capitalize every word,
+ * so there a capital after a name says nothing. Cached by the line's first word.
+ */
+function onHeadline(t: Tokens, i: number, cache: Map<number, boolean>): boolean {
+  let a = i;
+  while (a > 0 && t.block[a - 1] === t.block[i] && !newlineBefore(t, a)) a--;
+  const known = cache.get(a);
+  if (known !== undefined) return known;
+  let b = i;
+  while (b + 1 < t.count && t.block[b + 1] === t.block[i] && !newlineBefore(t, b + 1)) b++;
+  let long = 0;
+  let capitalized = 0;
+  for (let k = a; k <= b; k++) {
+    const c = t.caseOf[k];
+    if (t.end[k]! - t.start[k]! >= 4 && c !== CASE_NONE) {
+      long++;
+      if (c === CASE_TITLE) capitalized++;
+    }
+  }
+  const tail = t.text.slice(t.end[b], t.end[b]! + 3).trimStart();
+  const headline = long >= 3 && capitalized / long >= 0.75 && !/^[.!?]/.test(tail);
+  cache.set(a, headline);
+  return headline;
 }
 
 function blockInfoOf(t: Tokens, i: number, cache: Map<number, BlockInfo>): BlockInfo {
@@ -267,23 +336,14 @@ function blockInfoOf(t: Tokens, i: number, cache: Map<number, BlockInfo>): Block
   while (a > 0 && t.block[a - 1] === id) a--;
   let b = i;
   while (b + 1 < t.count && t.block[b + 1] === id) b++;
-  let long = 0;
-  let capitalized = 0;
   const words = new Set<string>();
   const lights: string[] = [];
   for (let k = a; k <= b; k++) {
     const light = infoAt(t, k).light;
     words.add(light);
     lights.push(light);
-    const c = t.caseOf[k];
-    if (light.length >= 4 && c !== CASE_NONE) {
-      long++;
-      if (c === CASE_TITLE) capitalized++;
-    }
   }
-  // Title Case without a closing full stop: a headline, where every word is capitalized.
-  const tail = t.text.slice(t.end[b], t.end[b]! + 3).trimStart();
-  info = { headline: long >= 3 && capitalized / long >= 0.75 && !/^[.!?]/.test(tail), words, lights };
+  info = { words, lights };
   cache.set(id, info);
   return info;
 }
@@ -313,7 +373,12 @@ function balancedInside(t: Tokens, i: number, last: number): boolean {
   return marks % 2 === 0;
 }
 
-function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: PageMemory, blocks: Map<number, BlockInfo>): boolean {
+interface Caches {
+  blocks: Map<number, BlockInfo>;
+  headlines: Map<number, boolean>;
+}
+
+function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: PageMemory, caches: Caches): boolean {
   const alias = entry.alias;
   if (last > i && !balancedInside(t, i, last)) return false;
   if (!alias.caseSensitive && entry.capitalized) {
@@ -328,20 +393,23 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
   }
   if (entry.words === 1 && !alias.caseSensitive) {
     // A bare name must not be part of a longer, different name (Ivanka Trump, Trump Tower, Leila Soleimani).
-    const prev = i - 1;
-    const prevJoined = prev >= 0 && t.sep[i] === SEP_SPACE && isCapital(t.caseOf[prev]) && !t.possessive[prev];
+    // "Laith al-Khaz'ali": the word before the article decides.
+    const viaArticle = i >= 2 && isArticleAt(t, i - 1) && (t.sep[i] === SEP_SPACE || t.sep[i] === SEP_HYPHEN);
+    const prev = viaArticle ? i - 2 : i - 1;
+    const prevJoined = prev >= 0 && t.sep[prev + 1] === SEP_SPACE && isCapital(t.caseOf[prev]) && !t.possessive[prev];
     const nextJoined = next < t.count && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last];
     if (prevJoined) {
       const before = infoAt(t, prev).light;
       if (!STANDALONE_BEFORE.has(before) && !isArticleAt(t, prev)) return false;
     }
     // Headlines capitalize every word, so there a capital after the name says nothing.
-    if (nextJoined && !FOLLOWERS.has(infoAt(t, next).light) && !blockInfoOf(t, i, blocks).headline) return false;
+    if (nextJoined && !FOLLOWERS.has(infoAt(t, next).light) && !onHeadline(t, i, caches.headlines)) return false;
   }
+  // A title is not enough: Brig. Gen. Gholamreza Soleimani headed the Basij; "Gen. Soleimani" alone may be him.
   if (alias.match === 'after-full-name') return memory.namedInFull.has(alias.entityId);
   if (alias.match === 'context') {
     if (memory.namedInFull.has(alias.entityId)) return true;
-    const info = blockInfoOf(t, i, blocks);
+    const info = blockInfoOf(t, i, caches.blocks);
     return entry.context.some((seq) => containsSequence(info, seq));
   }
   return true;

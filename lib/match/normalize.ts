@@ -55,14 +55,18 @@ export function heavyKey(light: string): string {
   if (/^[a-z0-9]+$/.test(k)) {
     k = k
       .replace(/ph/g, 'f')
+      // French and German press: Hachd al-Chaabi, Hisbollah.
+      .replace(/ch/g, 'sh')
+      .replace(/z/g, 's')
       .replace(/dh/g, 'd')
       .replace(/gh/g, 'q')
       .replace(/ck/g, 'k')
       .replace(/c(?!h)/g, 'k')
       .replace(/q/g, 'k')
       .replace(/kh/g, 'x')
-      // A word-initial y is a consonant (Yacoub); elsewhere it is part of a vowel (Fayyad, Keyhan).
+      // A y before a vowel is a consonant (Yacoub, Kadhimiya); elsewhere it is part of a vowel (Keyhan).
       .replace(/^y/, 'j')
+      .replace(/y(?=[aeiou])/g, 'j')
       // An h that only lengthens a vowel (Jafarzahdeh, Mahdi, Hezbollah) is dropped.
       .replace(/([aeiouy])h(?![aeiouy])/g, '$1')
       .replace(/(.)\1+/g, '$1')

@@ -1,15 +1,23 @@
+/** Titles and honorifics: before a bare surname they do not make it part of a longer, different name. */
+export const TITLES = new Set(
+  (
+    'mr mrs ms dr prof gen general president ayatollah sheikh shaykh sheik sayyid sayed seyed seyyed imam hojatoleslam ' +
+    'secretary minister commander ambassador envoy editor spokesman spokeswoman senator sen governor gov lt col colonel maj major ' +
+    'capt captain brig brigadier admiral adm judge mullah cleric haj hajj haji premier speaker chairman'
+  ).split(' '),
+);
+
 /**
  * Capitalized words that may stand right before a bare surname without making it part of a longer, different
  * name: titles and offices ("President Trump", "Ayatollah Khamenei"), nationalities ("Iraqi Maliki") and common
  * words that open a sentence ("Later Khazali said"). Any other capitalized word there ("Ivanka Trump",
  * "Mojtaba Khamenei", "Leila Soleimani") means another person.
  */
-export const STANDALONE_BEFORE = new Set(
-  (
-    'mr mrs ms miss dr prof gen general president ayatollah grand sheikh shaykh sheik sayyid sayed seyed seyyed imam hojatoleslam ' +
-    'secretary minister leader commander chief prime vice premier senator sen rep representative gov governor lt col colonel maj major capt ' +
-    'captain brig brigadier admiral adm ambassador envoy editor spokesman spokeswoman cleric haj hajj haji mullah judge justice king prince ' +
-    'emir former late ex head founder chairman director deputy speaker mp lawmaker militia militiaman rival ally opponent sir lord ' +
+export const STANDALONE_BEFORE = new Set([
+  ...TITLES,
+  ...(
+    'miss grand leader chief prime vice rep representative justice king prince ' +
+    'emir former late ex head founder director deputy mp lawmaker militia militiaman rival ally opponent sir lord ' +
     'us usa uk un eu iranian iraqi american lebanese syrian shiite shia sunni kurdish arab persian western tehran baghdad washington ' +
     'the a an and or but of to in on for with by from at as if when while after before since because says said told according ' +
     'later then meanwhile also yesterday today tonight now still however earlier previously subsequently instead only even both here there ' +
@@ -18,7 +26,7 @@ export const STANDALONE_BEFORE = new Set(
     'under over about above below without within through toward towards across around behind beyond upon via per ask asked meet met say ' +
     'see saw sources officials supporters followers loyalists men forces fighters thanks dear critics allies'
   ).split(' '),
-);
+]);
 
 /** A capitalized word right after a bare name that still lets the name stand alone. */
 export const FOLLOWERS = new Set(

