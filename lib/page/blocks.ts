@@ -14,13 +14,13 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
 
 /**
  * Elements whose content is not text a reader reads: code, form controls (their labels are UI, and a page's
- * form fields must never be touched), fallback content of embedded objects, and drawings (SVG/MathML text is
- * labels and formulas, rarely names).
+ * form fields must never be touched), fallback content (embedded objects, <progress>, ruby's <rp>), and drawings
+ * (SVG/MathML text is labels and formulas, rarely names).
  */
 export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'applet', 'audio', 'base', 'button', 'canvas', 'datalist', 'embed', 'head', 'iframe', 'input', 'link', 'math',
-  'meta', 'noembed', 'noframes', 'noscript', 'object', 'optgroup', 'option', 'script', 'select', 'style', 'svg',
-  'template', 'textarea', 'title', 'video',
+  'meta', 'meter', 'noembed', 'noframes', 'noscript', 'object', 'optgroup', 'option', 'progress', 'rp', 'script',
+  'select', 'style', 'svg', 'template', 'textarea', 'title', 'video',
 ]);
 
 /** An open shadow root (closed ones are out of reach by design). */

@@ -10,7 +10,7 @@ import {
 } from './blocks';
 import { isHiddenByMarkup } from './visibility';
 
-export { blockOf } from './blocks';
+export { blockOf, isBlockElement, SKIP_TAGS } from './blocks';
 export { isHiddenByMarkup } from './visibility';
 
 /**

@@ -82,9 +82,10 @@ describe.each(doms)('collectBlocks on $name', ({ parse }) => {
         '<select><option>Option</option></select><button>Button label</button>',
         '<svg><text>Svg text</text></svg><iframe>Iframe</iframe><object>Object fallback</object>',
         '<p>also <button>Button</button>kept</p>',
+        '<p><progress>50%</progress><ruby>Kan<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p>',
       ].join(''),
     );
-    expect(texts(blocks)).toEqual(['kept', 'also kept']);
+    expect(texts(blocks)).toEqual(['kept', 'also kept', 'Kankan']);
   });
 
   it('never reads the head (the title is not page text)', () => {
