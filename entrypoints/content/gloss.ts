@@ -6,7 +6,8 @@ import { createMatcher, newPageMemory } from '@/lib/match';
 import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
 import { createHoverController } from '@/lib/page/card-hover';
 import { cardModel } from '@/lib/page/card-model';
-import { blockOf, collectBlocks, rangeForBlock } from './collect-shim';
+import { isBlockElement } from '@/lib/page/blocks';
+import { blockOf, collectBlocks, rangeForBlock } from '@/lib/page/collect';
 import { mentionAtPoint } from '@/lib/page/hit-test';
 import { createPainter, highlightSupported } from '@/lib/page/paint';
 import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
@@ -43,8 +44,10 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   const isTop = window === window.top;
 
   const collector: Collector = {
-    collect: (root) => collectBlocks(root, { isHidden, ignore }),
+    // Shadow roots are collected (and observed) one by one by the scanner.
+    collect: (root) => collectBlocks(root, { isHidden, ignore, nestedShadowRoots: false }),
     blockOf: (node) => blockOf(node),
+    isBlock: isBlockElement,
     range: (block, start, end) => rangeForBlock(block, start, end, document),
   };
   const painter = createPainter();

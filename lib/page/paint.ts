@@ -14,7 +14,13 @@ export const HIGHLIGHT_NAMES: Record<EntityType, string> = {
 const TYPES = Object.keys(HIGHLIGHT_NAMES) as EntityType[];
 
 export interface Painter {
+  /** Queues a range; it is painted at the next flush(). */
   add(type: EntityType, range: Range): void;
+  /**
+   * Paints the queued ranges. Every change to a registered Highlight makes the browser repaint all of its
+   * ranges (Chromium 156: ~150 ms a frame at 40,000 ranges), so a scan flushes a few times, not per block.
+   */
+  flush(): void;
   remove(type: EntityType, range: Range): void;
   /** Shows only the enabled types; hidden types keep their ranges for when they are shown again. */
   setVisible(types: Record<EntityType, boolean>): void;
@@ -37,6 +43,7 @@ export function createPainter(win: Window = window): Painter {
   const highlights = new Map<EntityType, Highlight>();
   const byObject = new Map<Highlight, EntityType>();
   const visible: Record<EntityType, boolean> = { person: true, organization: true, place: true };
+  const pending = new Map<Range, EntityType>();
   for (const type of TYPES) {
     const h = new HighlightCtor();
     highlights.set(type, h);
@@ -55,10 +62,14 @@ export function createPainter(win: Window = window): Painter {
   sync();
   return {
     add(type, range) {
-      highlights.get(type)?.add(range);
+      pending.set(range, type);
+    },
+    flush() {
+      for (const [range, type] of pending) highlights.get(type)?.add(range);
+      pending.clear();
     },
     remove(type, range) {
-      highlights.get(type)?.delete(range);
+      if (!pending.delete(range)) highlights.get(type)?.delete(range);
     },
     setVisible(types) {
       Object.assign(visible, types);
@@ -69,9 +80,11 @@ export function createPainter(win: Window = window): Painter {
       return type && visible[type] ? type : null;
     },
     clear() {
+      pending.clear();
       for (const h of highlights.values()) h.clear();
     },
     dispose() {
+      pending.clear();
       for (const type of TYPES) {
         const h = highlights.get(type);
         h?.clear();
@@ -84,6 +97,7 @@ export function createPainter(win: Window = window): Painter {
 function nullPainter(): Painter {
   return {
     add() {},
+    flush() {},
     remove() {},
     setVisible() {},
     typeOf: () => null,

@@ -1,5 +1,7 @@
 import type { EntityType } from '../dataset/schema';
 import type { Mention, PageMemory } from '../match/types';
+import { SKIP_TAGS } from './blocks';
+import type { TextBlock } from './collect';
 import type { HitIndex } from './hit-test';
 import type { Painter } from './paint';
 import type { Scheduler } from './scheduler';
@@ -11,21 +13,14 @@ import type { Scheduler } from './scheduler';
  * time-sliced scheduler, so no long task is caused however large the page or the change.
  */
 
-export interface TextSegment {
-  node: Text;
-  start: number;
-  end: number;
-}
-export interface TextBlock {
-  element: Element;
-  text: string;
-  segments: TextSegment[];
-}
+export type { TextBlock, TextSegment } from './collect';
 
 /** The text collector (lib/page/collect.ts), injected so the engine can be tested alone. */
 export interface Collector {
   /** Blocks under `root` (the root's own text and every nested block), in document order. */
   collect(root: Node): TextBlock[];
+  /** Whether an element starts a block of its own (its text never joins its parent's). */
+  isBlock(el: Element): boolean;
   /** The block element whose text contains `node` (an element that is itself a block returns itself). */
   blockOf(node: Node): Element | null;
   range(block: TextBlock, start: number, end: number): Range;
@@ -62,6 +57,11 @@ export interface ScannerOptions {
   ignore?(element: Element): boolean;
 }
 
+/** Subtrees with more elements than this are collected in parts. */
+const SPLIT_ABOVE = 1500;
+/** While a scan is running, new ranges are painted at most this often (each paint repaints every range). */
+const PAINT_EVERY_MS = 250;
+
 const OBSERVE: MutationObserverInit = {
   childList: true,
   subtree: true,
@@ -83,6 +83,8 @@ export class Scanner implements HitIndex<PaintedMention> {
   private flushQueued = false;
   private visible: Record<EntityType, boolean> = { person: true, organization: true, place: true };
   private running = false;
+  private paintQueued = false;
+  private lastPaint = -Infinity;
 
   constructor(private readonly o: ScannerOptions) {
     this.memory = o.newMemory();
@@ -224,11 +226,37 @@ export class Scanner implements HitIndex<PaintedMention> {
   private queueRoot(root: Node, refreshed?: Set<BlockRecord>): void {
     this.o.scheduler.push(() => {
       if (!this.running || !root.isConnected) return;
+      const parts = this.split(root);
+      if (parts) {
+        for (const part of parts) this.queueRoot(part, refreshed);
+        return;
+      }
       this.observeShadowRoots(root);
       const blocks = this.o.collector.collect(root);
       // Matching a block is the unit of work; blocks are batched only by the scheduler's time budget.
       for (const block of blocks) this.o.scheduler.push(() => this.scanBlock(block, refreshed));
     });
+  }
+
+  /**
+   * A large subtree is collected child by child, so that no single collection is a long task (20,000
+   * paragraphs in one collection: ~140 ms). Only a root whose own text is empty can be split: its children
+   * are then blocks of their own and its text is exactly theirs.
+   */
+  private split(root: Node): Element[] | null {
+    if (root.nodeType !== Node.ELEMENT_NODE) return null;
+    const el = root as Element;
+    if (el.getElementsByTagName('*').length < SPLIT_ABOVE || el.shadowRoot) return null;
+    const parts: Element[] = [];
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === Node.ELEMENT_NODE) {
+        const child = c as Element;
+        if (this.o.collector.isBlock(child)) parts.push(child);
+        else if (SKIP_TAGS.has(child.localName) || this.o.ignore?.(child)) continue;
+        else if (child.textContent?.trim() || child.children.length > 0) return null;
+      } else if (c.nodeType === Node.TEXT_NODE && (c as Text).data.trim()) return null;
+    }
+    return parts.length > 1 ? parts : null;
   }
 
   /** Open shadow roots are scanned and observed like the document (MutationObservers do not cross them). */
@@ -271,12 +299,31 @@ export class Scanner implements HitIndex<PaintedMention> {
       this.byRangeMap.set(range, painted);
       this.o.painter.add(type, range);
     }
+    if (record.mentions.length > 0) this.schedulePaint();
     const list = (this.records.get(block.element) ?? []).filter((r) => refreshed?.has(r));
     list.push(record);
     this.records.set(block.element, list);
     refreshed?.add(record);
     for (const n of nodes) this.byNode.set(n, record);
     if (record.mentions.length > 0) this.o.onChange?.();
+  }
+
+  /** Paints new ranges when the queue runs dry, and every PAINT_EVERY_MS during a long scan. */
+  private schedulePaint(): void {
+    const now = performance.now();
+    if (now - this.lastPaint >= PAINT_EVERY_MS) {
+      this.paint();
+      return;
+    }
+    if (this.paintQueued) return;
+    this.paintQueued = true;
+    void this.o.scheduler.idle().then(() => this.paint());
+  }
+
+  private paint(): void {
+    this.paintQueued = false;
+    this.lastPaint = performance.now();
+    if (this.running) this.o.painter.flush();
   }
 
   /** Drops records whose element left the page, or that a rescanned root no longer yields. */

@@ -31,6 +31,7 @@ const collector: Collector = {
     return [...blocks.values()];
   },
   blockOf,
+  isBlock: (el) => BLOCKS.has(el.tagName),
   range(block, start, end) {
     const r = document.createRange();
     for (const s of block.segments) {
@@ -51,12 +52,20 @@ const TYPES: Record<string, EntityType> = { qais: 'person', kh: 'organization' }
 function setup(html: string) {
   document.body.innerHTML = html;
   const painted = new Set<Range>();
+  const queued = new Set<Range>();
   const painter: Painter = {
-    add: (_t, r) => painted.add(r),
-    remove: (_t, r) => painted.delete(r),
+    add: (_t, r) => queued.add(r),
+    flush: () => {
+      for (const r of queued) painted.add(r);
+      queued.clear();
+    },
+    remove: (_t, r) => queued.delete(r) || painted.delete(r),
     setVisible() {},
     typeOf: () => null,
-    clear: () => painted.clear(),
+    clear: () => {
+      queued.clear();
+      painted.clear();
+    },
     dispose: () => painted.clear(),
   };
   let changes = 0;
@@ -68,7 +77,12 @@ function setup(html: string) {
     typeOf: (id) => TYPES[id],
     painter,
     scheduler: createScheduler({
-      host: { now: () => performance.now(), requestIdle: null, setTimeout: (cb, ms) => setTimeout(cb, ms) },
+      host: {
+        now: () => performance.now(),
+        requestIdle: null,
+        postBackground: null,
+        setTimeout: (cb, ms) => setTimeout(cb, ms),
+      },
     }),
     onChange: () => changes++,
   });
@@ -164,5 +178,27 @@ describe('Scanner', () => {
     await t.settle();
     expect(t.scanner.ordered().map((m) => m.text)).toEqual(["Kata'ib Hezbollah", 'Qais al-Khazali', 'Khazali']);
     expect(t.scanner.ordered('qais').map((m) => m.text)).toEqual(['Qais al-Khazali', 'Khazali']);
+  });
+
+  it('collects a large page in parts, never the whole body at once', async () => {
+    const rows = Array.from({ length: 1600 }, (_, i) => `<p>Row ${i}${i % 400 === 0 ? " Kata'ib Hezbollah" : ''}</p>`);
+    const t = setup(`<script>var x = 1;</script><div id="feed">${rows.join('')}</div><p>Qais al-Khazali</p>`);
+    current = t.scanner;
+    const roots: Node[] = [];
+    const collect = collector.collect;
+    collector.collect = (root) => {
+      roots.push(root);
+      return collect(root);
+    };
+    try {
+      t.scanner.start();
+      await t.settle();
+    } finally {
+      collector.collect = collect;
+    }
+    expect(roots).not.toContain(document.body);
+    expect(roots).not.toContain(document.getElementById('feed'));
+    expect(roots.length).toBeGreaterThan(1600);
+    expect(t.scanner.counts()).toEqual({ kh: 4, qais: 1 });
   });
 });

@@ -2,19 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { createScheduler, type IdleDeadlineLike, type SchedulerHost } from '@/lib/page/scheduler';
 
 /** A fake clock and event loop: every task "costs" `cost` ms; slices run when the test says so. */
-function fakeHost(opts: { idle: boolean }) {
+function fakeHost(opts: { idle: boolean; background?: boolean }) {
   let t = 0;
   const slices: ((d?: IdleDeadlineLike) => void)[] = [];
   const idleTimeouts: number[] = [];
+  const kinds: string[] = [];
   const host: SchedulerHost = {
+    postBackground: opts.background
+      ? (cb) => {
+          kinds.push('background');
+          slices.push(() => cb());
+        }
+      : null,
     now: () => t,
     requestIdle: opts.idle
       ? (cb, timeout) => {
+          kinds.push('idle');
           idleTimeouts.push(timeout);
           slices.push(cb as (d?: IdleDeadlineLike) => void);
         }
       : null,
     setTimeout: (cb) => {
+      kinds.push('timeout');
       slices.push(() => cb());
     },
   };
@@ -24,6 +33,7 @@ function fakeHost(opts: { idle: boolean }) {
       t += ms;
     },
     idleTimeouts,
+    kinds,
     /** Runs the next queued slice; returns false if none. */
     runSlice(deadline?: IdleDeadlineLike) {
       const s = slices.shift();
@@ -118,5 +128,15 @@ describe('scheduler', () => {
     s.push(() => ran.push('b'));
     while (f.runSlice());
     expect(ran).toEqual(['a', 'b', 'c']);
+  });
+
+  it('starts a burst in idle time and continues it in background tasks', () => {
+    const f = fakeHost({ idle: true, background: true });
+    const s = createScheduler({ budgetMs: 8, host: f.host });
+    for (let i = 0; i < 6; i++) s.push(() => f.advance(5));
+    while (f.runSlice({ timeRemaining: () => 50, didTimeout: false }));
+    expect(f.kinds).toEqual(['idle', 'background', 'background']);
+    s.push(() => {});
+    expect(f.kinds).toEqual(['idle', 'background', 'background', 'idle']); // a new burst waits for idle time again
   });
 });
