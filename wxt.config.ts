@@ -8,7 +8,8 @@ export default defineConfig({
     name: 'Gloss',
     description:
       'Context on the names in the news: highlights people and organizations on any page and explains who they are, with sourced excerpts.',
-    permissions: ['storage'],
+    // storage: settings (paused sites, types). activeTab: the popup reads the current tab's address to explain pages where Gloss cannot run.
+    permissions: ['storage', 'activeTab'],
     commands: {
       // The keyboard path to the names on a page (highlights are invisible to assistive tech).
       'next-mention': {
