@@ -4,11 +4,13 @@ import { TYPE_LABELS } from '@/lib/page/card-model';
 export interface CardProps {
   model: CardModel;
   onMore(entityId: string): void;
+  onArticle(articleId: string, start: number, end: number): void;
   onClose(): void;
 }
 
 /** The hover card: who this is, the neutral note with its sources, the best excerpt, and a way to the full entry. */
-export function Card({ model, onMore, onClose }: CardProps) {
+export function Card({ model, onMore, onArticle, onClose }: CardProps) {
+  const excerpt = model.excerpt;
   const titleId = `gloss-card-title-${model.entityId}`;
   return (
     <section
@@ -48,16 +50,26 @@ export function Card({ model, onMore, onClose }: CardProps) {
           ))}
         </p>
       )}
-      {model.excerpt && (
+      {excerpt && (
         <figure class="card__excerpt">
           <blockquote>
-            {model.excerpt.before}
-            <mark>{model.excerpt.mention}</mark>
-            {model.excerpt.after}
+            {excerpt.before}
+            <mark>{excerpt.mention}</mark>
+            {excerpt.after}
           </blockquote>
           <figcaption>
-            <cite>{model.excerpt.title}</cite>
-            {model.excerpt.publisher ? `, ${model.excerpt.publisher}` : ''}, {model.excerpt.date}
+            <a
+              href={`#gloss-article-${excerpt.articleId}`}
+              class="card__source"
+              title="Read the passage in the article"
+              onClick={(e) => {
+                e.preventDefault();
+                onArticle(excerpt.articleId, excerpt.start, excerpt.end);
+              }}
+            >
+              <cite>{excerpt.title}</cite>
+            </a>
+            {excerpt.publisher ? `, ${excerpt.publisher}` : ''}, {excerpt.date}
           </figcaption>
         </figure>
       )}

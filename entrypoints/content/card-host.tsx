@@ -17,6 +17,7 @@ export interface CardHost {
 
 export interface CardHostOptions {
   onMore(entityId: string): void;
+  onArticle(articleId: string, start: number, end: number): void;
   onClose(): void;
   onPointerInside(inside: boolean): void;
 }
@@ -84,7 +85,7 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
       const created = await ensure();
       if (!wrap) return;
       render(
-        <Card model={model} onMore={options.onMore} onClose={options.onClose} />,
+        <Card model={model} onMore={options.onMore} onArticle={options.onArticle} onClose={options.onClose} />,
         wrap,
       );
       // Test hook and a handle for styling: the shadow tree's root element names the entity shown.

@@ -91,6 +91,7 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   let focusOnOpen = false;
   const card = createCardHost(ctx, {
     onMore: (entityId) => void send('entity:open', { entityId }),
+    onArticle: (articleId, start, end) => void send('article:open', { articleId, start, end }),
     onClose: () => hover.closeNow(),
     onPointerInside: (inside) => hover.pointerInCard(inside),
   });

@@ -10,6 +10,10 @@ export interface CardModel {
   note: string;
   citations: { id: string; title: string }[];
   excerpt: {
+    articleId: string;
+    /** The mention's offsets in the article text, for the article view. */
+    start: number;
+    end: number;
     before: string;
     mention: string;
     after: string;
@@ -44,6 +48,9 @@ export function cardModel(dataset: CompiledDataset, entityId: string, count: num
     excerpt:
       best && article
         ? {
+            articleId: best.articleId,
+            start: best.start,
+            end: best.end,
             before: best.sentence.slice(0, best.mentionStart),
             mention: best.sentence.slice(best.mentionStart, best.mentionEnd),
             after: best.sentence.slice(best.mentionEnd),
