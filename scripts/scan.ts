@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compileDataset, DatasetError } from '../lib/dataset/compile';
 import type { CompiledDataset } from '../lib/dataset/types';
-import { loadBundledDataset } from './dataset-files';
+import { loadBundledDataset, readArticles } from './dataset-files';
 import { expandPaths, readPage } from './scan-files';
 import { formatTable } from './scan-format';
 import { createPageScanner, pageText } from './scan-page';
@@ -74,8 +74,8 @@ function loadDataset(file: string | undefined): CompiledDataset {
     fail(`--dataset ${file}: not valid JSON (${(e as Error).message})`, 2);
   }
   try {
-    // An imported dataset comes without the article set: excerpts are empty, citations are not checked against it.
-    return compileDataset(input, []);
+    // Another dataset may cite the bundled article set; its excerpts come from those articles too.
+    return compileDataset(input, readArticles());
   } catch (e) {
     if (e instanceof DatasetError) {
       fail(`--dataset ${file}: the dataset is invalid:\n${e.problems.map((p) => `  - ${p}`).join('\n')}`, 2);
