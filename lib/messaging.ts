@@ -15,7 +15,7 @@ export interface TabSummary {
 
 export interface ProtocolMap {
   /** content → background: the page's current summary (sent after every scan that changed it). Answers nothing. */
-  'summary:update': { request: TabSummary; response: void };
+  'summary:update': { request: TabSummary; response: undefined };
   /** popup → content (via tabs.sendMessage): ask for the current summary of the page. */
   'summary:get': { request: Record<string, never>; response: TabSummary };
   /** popup → content: scroll to the next mention of an entity, flash it, and return its index (-1 when none). */
@@ -23,9 +23,9 @@ export interface ProtocolMap {
   /** background → content (the "next-mention" keyboard command): jump to the next mention on the page and open its card. */
   'mention:next': { request: Record<string, never>; response: { index: number; total: number } };
   /** content (hover card) → background: open the article view on an article, optionally at a passage [start, end). */
-  'article:open': { request: { articleId: string; start?: number; end?: number }; response: void };
+  'article:open': { request: { articleId: string; start?: number; end?: number }; response: undefined };
   /** content (hover card "More") → background: open the popup page on an entity's detail, in a new tab. */
-  'entity:open': { request: { entityId: string }; response: void };
+  'entity:open': { request: { entityId: string }; response: undefined };
 }
 
 export type MessageType = keyof ProtocolMap;

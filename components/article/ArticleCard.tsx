@@ -43,6 +43,9 @@ export function ArticleCard({ dataset, entityId, count, anchor, onPointerInside,
         onMore={(id) => {
           window.open(`/popup.html?entity=${encodeURIComponent(id)}`, '_blank', 'noopener');
         }}
+        onArticle={(articleId, start, end) => {
+          window.location.assign(`/article.html?id=${encodeURIComponent(articleId)}#${start}-${end}`);
+        }}
       />
     </div>
   );

@@ -11,6 +11,7 @@ const COMBINING_MARKS = /\p{M}/gu;
 const APOSTROPHES = /['\u2018\u2019\u02BC\u02BE\u02BF\u02BB\u0060\u00B4\u2032]/g;
 /** Soft hyphen, zero-width space/joiners, word joiner, BOM, Arabic tatweel. */
 const INVISIBLES = /[\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included
 const NON_ASCII = /[^\x00-\x7F]/;
 
 /** Arabic and Persian letter variants that the press and keyboards use interchangeably. */
