@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemoSite, readArticles } from './demo-page.mjs';
+import { chromiumArgs } from './chromium-args.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -60,17 +61,7 @@ try {
     handleSIGINT: false,
     handleSIGTERM: false,
     viewport: headless ? { width: 1280, height: 900 } : null,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-    ],
+    args: chromiumArgs(extDir),
   });
 } catch (err) {
   server.close();

@@ -1,3 +1,4 @@
+import '@/components/theme.css';
 import '@/components/entity/entity.css';
 // The content script's highlight colors and card, so that the article view looks like any annotated page.
 import '@/entrypoints/content/highlights.css';

@@ -1,4 +1,5 @@
 import { moduleStart } from '@/lib/popup/start-time';
+import '@/components/theme.css';
 import '@/components/entity/entity.css';
 import '@/components/popup/popup.css';
 import { render } from 'preact';

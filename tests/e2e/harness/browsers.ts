@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { type BrowserName, type GlossPage, PlaywrightPage, PuppeteerPage } from './page';
+import { chromiumArgs } from '../../../scripts/chromium-args.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const CHROMIUM_EXT_DIR = process.env.GLOSS_EXT_CHROME ?? join(ROOT, '.output/chrome-mv3');
@@ -221,17 +222,7 @@ export async function launchChromium(extDir: string = CHROMIUM_EXT_DIR): Promise
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: HEADLESS,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-    ],
+    args: chromiumArgs(extDir),
   });
   try {
     let [sw] = context.serviceWorkers();

@@ -1,0 +1,1 @@
+export function chromiumArgs(extDir: string): string[];
