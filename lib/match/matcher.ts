@@ -4,15 +4,25 @@ import {
   CASE_LOWER,
   CASE_NONE,
   CASE_TITLE,
+  caseOfChar,
   infoAt,
+  isTokenStart,
+  isWordCode,
+  lastWordJoined,
+  newTokens,
+  reach,
+  possessiveLength,
+  prevTokenStart,
   rawAt,
-  wordInfo,
   SEP_HARD,
   SEP_HYPHEN,
   SEP_SOFT,
   SEP_SPACE,
   type Tokens,
   tokenize,
+  tokenizeRange,
+  wordEnd,
+  wordInfo,
 } from './tokenize';
 import type { FindOptions, MatcherAlias, Mention, PageMemory } from './types';
 
@@ -167,12 +177,25 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
     }
   });
 
+  const digitStarts = roots.some((root) => [...(root.next?.keys() ?? [])].some((key) => /^[0-9]/.test(key)));
+  const tries: Tries = { roots, lowercaseStarts, digitStarts, surfaces: [], verdicts: new Uint8Array(FIRST_WORD_SLOTS) };
   return {
     size,
     find(text: string, options?: FindOptions): Mention[] {
-      return findIn(text, roots, lowercaseStarts, options?.memory ?? newPageMemory());
+      const memory = options?.memory ?? newPageMemory();
+      return lowercaseStarts ? findInAllWords(text, tries, memory) : findAtCapitals(text, tries, memory);
     },
   };
+}
+
+interface Tries {
+  roots: [TrieNode, TrieNode, TrieNode];
+  lowercaseStarts: boolean;
+  /** Whether a key starts with an ASCII digit: otherwise numbers are not even looked at. */
+  digitStarts: boolean;
+  /** Per spelling of a word (hashed slots): can a name start with it? Bit 1: known, bit 2: yes; shifted by 2 for a possessive. */
+  surfaces: Array<string | undefined>;
+  verdicts: Uint8Array;
 }
 
 interface Candidate {
@@ -185,72 +208,215 @@ function keyAt(mode: Mode, t: Tokens, j: number): string {
   if (mode === MODE_EXACT) return rawAt(t, j);
   const info = infoAt(t, j);
   if (mode === MODE_LIGHT) return info.light;
-  return isArticleToken(info.light, t.sep[j + 1]) ? ARTICLE_KEY : info.heavy;
+  return isArticleToken(info.light, sepAfter(t, j)) ? ARTICLE_KEY : info.heavy;
 }
 
 function isArticleAt(t: Tokens, j: number): boolean {
-  return isArticleToken(infoAt(t, j).light, t.sep[j + 1]);
+  return isArticleToken(infoAt(t, j).light, sepAfter(t, j));
 }
 
-function findIn(text: string, roots: [TrieNode, TrieNode, TrieNode], lowercaseStarts: boolean, memory: PageMemory): Mention[] {
+/** The separator after word j, if another word follows. */
+function sepAfter(t: Tokens, j: number): number | undefined {
+  return reach(t, j + 1) ? t.sep[j + 1] : undefined;
+}
+
+const JOINERS = /[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g;
+
+function hasKey(root: TrieNode, key: string, possessive: boolean): boolean {
+  const next = root.next;
+  return next !== null && (next.has(key) || (possessive && next.has(key + POSSESSIVE)));
+}
+
+/** Whether any walk could take its first step on this word (a superset of the words where walk finds something). */
+function mayStartName(roots: [TrieNode, TrieNode, TrieNode], raw: string, firstCode: number, possessive: boolean): boolean {
+  const info = wordInfo(raw);
+  if (hasKey(roots[MODE_EXACT], raw, possessive)) return true;
+  if (hasKey(roots[MODE_LIGHT], info.light, possessive)) return true;
+  if (hasKey(roots[MODE_HEAVY], info.heavy, possessive)) return true;
+  if (ARTICLE_FORMS.has(info.light) && hasKey(roots[MODE_HEAVY], ARTICLE_KEY, possessive)) return true;
+  if (caseOfChar(firstCode) === CASE_NONE && ARABIC_PROCLITIC.test(raw)) {
+    const stem = wordInfo(raw.slice(1));
+    return hasKey(roots[MODE_LIGHT], stem.light, possessive) || hasKey(roots[MODE_HEAVY], stem.heavy, possessive);
+  }
+  return false;
+}
+
+const candidateRes: [RegExp | null, RegExp | null] = [null, null];
+
+/**
+ * Where a word that may start a name can begin: an ASCII capital (or digit, when a key starts with one), or a
+ * character outside ASCII that is not known to be punctuation or a lowercase letter. A superset: each hit is
+ * checked against the tokenizer. Lowercase prose is skipped at the speed of the regex engine; the class stays
+ * short because long classes make the engine slow.
+ */
+function candidateRegex(digits: boolean): RegExp {
+  const cached = candidateRes[digits ? 1 : 0];
+  if (cached) return cached;
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  let ranges = '';
+  let runStart = -1;
+  for (let c = 0x80; c <= 0x10000; c++) {
+    // Outside Latin-1 and the general punctuation block every character is a hit.
+    const never = c < 0x10000 && (c <= 0xff || (c >= 0x2000 && c <= 0x206f)) && (!isWordCode(c) || caseOfChar(c) === CASE_LOWER);
+    if (!never && c < 0x10000 && runStart < 0) runStart = c;
+    if ((never || c === 0x10000) && runStart >= 0) {
+      ranges += runStart === c - 1 ? hex(runStart) : `${hex(runStart)}-${hex(c - 1)}`;
+      runStart = -1;
+    }
+  }
+  const re = new RegExp(`[${digits ? '0-9' : ''}A-Z${ranges}]`, 'g');
+  candidateRes[digits ? 1 : 0] = re;
+  return re;
+}
+
+/** Slots of the per-matcher cache of first-word verdicts: open hashing on the surface, compared in place. */
+const FIRST_WORD_SLOTS = 1 << 16;
+
+function surfaceHash(text: string, s: number, e: number): number {
+  let h = e - s;
+  const stop = Math.min(e, s + 12);
+  for (let k = s; k < stop; k++) h = Math.imul(h, 31) + text.charCodeAt(k);
+  return (h ^ (h >>> 15)) & (FIRST_WORD_SLOTS - 1);
+}
+
+/**
+ * The usual case: names start with a capital or a letter without case. Only words at such places are cut,
+ * forward as far as the longest name needs, and when a name is there, together with the two words before
+ * (neighbour rules, article).
+ */
+function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention[] {
+  const out: Mention[] = [];
+  const n = text.length;
+  if (n === 0) return out;
+  const caches = newCaches();
+  const candidates: Candidate[] = [];
+  const { surfaces, verdicts } = tries;
+  const ahead = newTokens(16);
+  const re = candidateRegex(tries.digitStarts);
+  re.lastIndex = 0;
+  while (re.test(text)) {
+    const p = re.lastIndex - 1;
+    const c = text.charCodeAt(p);
+    if (p > 0 && isWordCode(text.charCodeAt(p - 1))) {
+      // inside a word (McElhattan, or a script without case): no word starts before its end
+      let k = p + 1;
+      while (k < n && isWordCode(text.charCodeAt(k))) k++;
+      re.lastIndex = k;
+      continue;
+    }
+    if (!isWordCode(c) || caseOfChar(c) === CASE_LOWER || !isTokenStart(text, p)) continue;
+    const rawEnd = wordEnd(text, p);
+    re.lastIndex = rawEnd;
+    const joined = lastWordJoined;
+    const possLength = possessiveLength(text, p, rawEnd);
+    const e = rawEnd - possLength;
+    const slot = surfaceHash(text, p, e);
+    const shift = possLength > 0 ? 2 : 0;
+    const cachedSurface = surfaces[slot];
+    let known =
+      cachedSurface !== undefined && cachedSurface.length === e - p && text.startsWith(cachedSurface, p) ? (verdicts[slot] as number) : 0;
+    if (((known >> shift) & 1) === 0) {
+      const surface = text.slice(p, e);
+      const raw = joined ? surface.replace(JOINERS, '') : surface;
+      if (cachedSurface !== surface) known = 0;
+      known |= (mayStartName(tries.roots, raw, c, possLength > 0) ? 3 : 1) << shift;
+      surfaces[slot] = surface;
+      verdicts[slot] = known;
+    }
+    if (((known >> shift) & 2) === 0) continue;
+    // The walks look only forward: most first words lead nowhere, and then the words before are not needed.
+    tokenizeRange(text, p, n, 2, ahead);
+    candidates.length = 0;
+    walkAll(ahead, 0, tries.roots, candidates);
+    if (candidates.length === 0) continue;
+    const before = prevTokenStart(text, p);
+    const before2 = before > 0 ? prevTokenStart(text, before) : -1;
+    const i = before2 >= 0 ? 2 : before >= 0 ? 1 : 0;
+    const t = tokenizeRange(text, i === 2 ? before2 : i === 1 ? before : p, n, i + 2);
+    const hit = matchAt(t, i, tries.roots, memory, caches, candidates);
+    if (!hit) continue;
+    emit(out, t, i, hit, memory);
+    re.lastIndex = t.end[hit.last] as number;
+  }
+  return out;
+}
+
+/** Datasets with a lowercase alias: every word may start a name, so the whole text is cut into words. */
+function findInAllWords(text: string, tries: Tries, memory: PageMemory): Mention[] {
   const t = tokenize(text);
   const n = t.count;
   const out: Mention[] = [];
   if (n === 0) return out;
-  const caches: Caches = { blocks: new Map(), headlines: new Map() };
+  const caches = newCaches();
   const candidates: Candidate[] = [];
-
   let i = 0;
   while (i < n) {
-    if (t.caseOf[i] === CASE_LOWER && !lowercaseStarts) {
+    const hit = matchAt(t, i, tries.roots, memory, caches, candidates);
+    if (!hit) {
       i++;
       continue;
     }
-    candidates.length = 0;
-    walk(roots[MODE_EXACT], MODE_EXACT, t, i, candidates);
-    walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates);
-    walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates);
-    let clitic = 0;
-    if (candidates.length === 0 && t.caseOf[i] === CASE_NONE && ARABIC_PROCLITIC.test(rawAt(t, i))) {
-      const stem = wordInfo(rawAt(t, i).slice(1));
-      walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates, stem.light);
-      walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates, stem.heavy);
-      clitic = 1;
-    }
-    if (candidates.length === 0) {
-      i++;
-      continue;
-    }
-    candidates.sort((a, b) => b.last - a.last || a.entries[0]!.index - b.entries[0]!.index);
-    let accepted: { last: number; entry: AliasEntry } | null = null;
-    for (const c of candidates) {
-      const ordered = c.entries.length > 1 ? [...c.entries].sort((a, b) => a.index - b.index) : c.entries;
-      for (const entry of ordered) {
-        if (accepts(entry, t, i, c.last, memory, caches)) {
-          accepted = { last: c.last, entry };
-          break;
-        }
-      }
-      if (accepted) break;
-    }
-    if (!accepted) {
-      i++;
-      continue;
-    }
-    const { entry, last } = accepted;
-    let from = i;
-    // "al-Khazali" for the alias "Khazali": the article belongs to the name.
-    if (from > 0 && (t.sep[from] === SEP_HYPHEN || t.sep[from] === SEP_SPACE) && isArticleAt(t, from - 1) && !isArticleAt(t, from)) {
-      const prevEnd = out.length > 0 ? out[out.length - 1]!.end : -1;
-      if (t.start[from - 1]! > prevEnd) from--;
-    }
-    const start = (t.start[from] as number) + (from === i ? clitic : 0);
-    const end = t.end[last] as number;
-    out.push({ entityId: entry.alias.entityId, start, end, text: text.slice(start, end), alias: entry.alias.text });
-    if (entry.alias.match === 'always') memory.namedInFull.add(entry.alias.entityId);
-    i = last + 1;
+    emit(out, t, i, hit, memory);
+    i = hit.last + 1;
   }
   return out;
+}
+
+/** All walks from word i; returns 1 when the names found follow an Arabic proclitic. */
+function walkAll(t: Tokens, i: number, roots: [TrieNode, TrieNode, TrieNode], candidates: Candidate[]): number {
+  walk(roots[MODE_EXACT], MODE_EXACT, t, i, candidates);
+  walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates);
+  walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates);
+  if (candidates.length === 0 && t.caseOf[i] === CASE_NONE && ARABIC_PROCLITIC.test(rawAt(t, i))) {
+    const stem = wordInfo(rawAt(t, i).slice(1));
+    walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates, stem.light);
+    walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates, stem.heavy);
+    return 1;
+  }
+  return 0;
+}
+
+interface Hit {
+  last: number;
+  entry: AliasEntry;
+  /** Length of an Arabic proclitic before the name. */
+  clitic: number;
+}
+
+/** The name starting at word i, if any: the longest accepted one, among equal spellings the entity listed first. */
+function matchAt(
+  t: Tokens,
+  i: number,
+  roots: [TrieNode, TrieNode, TrieNode],
+  memory: PageMemory,
+  caches: Caches,
+  candidates: Candidate[],
+): Hit | null {
+  candidates.length = 0;
+  const clitic = walkAll(t, i, roots, candidates);
+  if (candidates.length === 0) return null;
+  candidates.sort((a, b) => b.last - a.last || a.entries[0]!.index - b.entries[0]!.index);
+  for (const c of candidates) {
+    const ordered = c.entries.length > 1 ? [...c.entries].sort((a, b) => a.index - b.index) : c.entries;
+    for (const entry of ordered) {
+      if (accepts(entry, t, i, c.last, memory, caches)) return { last: c.last, entry, clitic };
+    }
+  }
+  return null;
+}
+
+function emit(out: Mention[], t: Tokens, i: number, hit: Hit, memory: PageMemory): void {
+  const { entry, last, clitic } = hit;
+  let from = i;
+  // "al-Khazali" for the alias "Khazali": the article belongs to the name.
+  if (from > 0 && (t.sep[from] === SEP_HYPHEN || t.sep[from] === SEP_SPACE) && isArticleAt(t, from - 1) && !isArticleAt(t, from)) {
+    const prevEnd = out.length > 0 ? out[out.length - 1]!.end : -1;
+    if (t.start[from - 1]! > prevEnd) from--;
+  }
+  const start = (t.start[from] as number) + (from === i ? clitic : 0);
+  const end = t.end[last] as number;
+  out.push({ entityId: entry.alias.entityId, start, end, text: t.text.slice(start, end), alias: entry.alias.text });
+  if (entry.alias.match === 'always') memory.namedInFull.add(entry.alias.entityId);
 }
 
 function isInitial(t: Tokens, j: number): boolean {
@@ -263,7 +429,7 @@ const ARABIC_PROCLITIC = /^[\u0648\u0641\u0628\u0644][\u0600-\u06FF]{3,}/;
 function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidate[], firstKey?: string): void {
   let node = root;
   let skippedInitial = false;
-  for (let j = from; j < t.count; j++) {
+  for (let j = from; reach(t, j); j++) {
     if (j > from) {
       const s = t.sep[j] as number;
       if (s !== SEP_SPACE && s !== SEP_HYPHEN && s !== SEP_SOFT) return;
@@ -298,53 +464,87 @@ interface BlockInfo {
   lights: string[];
 }
 
-function newlineBefore(t: Tokens, k: number): boolean {
-  return t.text.slice(t.end[k - 1], t.start[k]).includes('\n');
-}
-
 /**
  * Is word i on a headline line: Title Case or capitals, no closing full stop? Headlines capitalize every word,
- * so there a capital after a name says nothing. Cached by the line's first word.
+ * so there a capital after a name says nothing. A line is the words between two line breaks. Cached by the
+ * line's start.
  */
 function onHeadline(t: Tokens, i: number, cache: Map<number, boolean>): boolean {
-  let a = i;
-  while (a > 0 && t.block[a - 1] === t.block[i] && !newlineBefore(t, a)) a--;
+  const text = t.text;
+  const at = t.start[i] as number;
+  const a = text.lastIndexOf('\n', at) + 1;
   const known = cache.get(a);
   if (known !== undefined) return known;
-  let b = i;
-  while (b + 1 < t.count && t.block[b + 1] === t.block[i] && !newlineBefore(t, b + 1)) b++;
+  let b = text.indexOf('\n', at);
+  if (b < 0) b = text.length;
+  const line = tokenizeRange(text, a, b, Number.POSITIVE_INFINITY);
   let long = 0;
   let capitalized = 0;
-  for (let k = a; k <= b; k++) {
-    const c = t.caseOf[k];
-    if (t.end[k]! - t.start[k]! >= 4 && c !== CASE_NONE) {
+  for (let k = 0; k < line.count; k++) {
+    const c = line.caseOf[k];
+    if (line.end[k]! - line.start[k]! >= 4 && c !== CASE_NONE) {
       long++;
       if (c === CASE_TITLE) capitalized++;
     }
   }
-  const tail = t.text.slice(t.end[b], t.end[b]! + 3).trimStart();
+  const lastEnd = line.end[line.count - 1] as number;
+  const tail = text.slice(lastEnd, lastEnd + 3).trimStart();
   const headline = long >= 3 && capitalized / long >= 0.75 && !/^[.!?]/.test(tail);
   cache.set(a, headline);
   return headline;
 }
 
-function blockInfoOf(t: Tokens, i: number, cache: Map<number, BlockInfo>): BlockInfo {
-  const id = t.block[i] as number;
-  let info = cache.get(id);
-  if (info) return info;
-  let a = i;
-  while (a > 0 && t.block[a - 1] === id) a--;
-  let b = i;
-  while (b + 1 < t.count && t.block[b + 1] === id) b++;
-  const words = new Set<string>();
-  const lights: string[] = [];
-  for (let k = a; k <= b; k++) {
-    const light = infoAt(t, k).light;
-    words.add(light);
-    lights.push(light);
+/** Two line breaks with no word between end a block. */
+function isBlockBreak(text: string, newline: number, step: number): boolean {
+  for (let k = newline + step; k >= 0 && k < text.length; k += step) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) return true;
+    if (isWordCode(c)) return false;
   }
-  info = { words, lights };
-  cache.set(id, info);
+  return false;
+}
+
+/** Where the block holding offset at starts: just after its opening break, or 0. */
+function blockStart(text: string, at: number): number {
+  let q = text.lastIndexOf('\n', at);
+  while (q >= 0) {
+    if (isBlockBreak(text, q, -1)) return q + 1;
+    // lastIndexOf clamps a negative start to 0
+    q = q > 0 ? text.lastIndexOf('\n', q - 1) : -1;
+  }
+  return 0;
+}
+
+function blockEnd(text: string, at: number): number {
+  let q = text.indexOf('\n', at);
+  while (q >= 0) {
+    if (isBlockBreak(text, q, 1)) return q;
+    q = text.indexOf('\n', q + 1);
+  }
+  return text.length;
+}
+
+function blockInfoOf(t: Tokens, i: number, caches: Caches): BlockInfo {
+  const at = t.start[i] as number;
+  const last = caches.lastBlock;
+  if (last && last.start <= at && at < last.end) return last.info;
+  const text = t.text;
+  const start = blockStart(text, at);
+  const end = blockEnd(text, at);
+  let info = caches.blocks.get(start);
+  if (!info) {
+    const words = new Set<string>();
+    const lights: string[] = [];
+    const block = tokenizeRange(text, start, end, Number.POSITIVE_INFINITY);
+    for (let k = 0; k < block.count; k++) {
+      const light = infoAt(block, k).light;
+      words.add(light);
+      lights.push(light);
+    }
+    info = { words, lights };
+    caches.blocks.set(start, info);
+  }
+  caches.lastBlock = { start, end, info };
   return info;
 }
 
@@ -374,8 +574,15 @@ function balancedInside(t: Tokens, i: number, last: number): boolean {
 }
 
 interface Caches {
+  /** By the block's start offset. */
   blocks: Map<number, BlockInfo>;
+  lastBlock: { start: number; end: number; info: BlockInfo } | null;
+  /** By the line's start offset. */
   headlines: Map<number, boolean>;
+}
+
+function newCaches(): Caches {
+  return { blocks: new Map(), lastBlock: null, headlines: new Map() };
 }
 
 function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: PageMemory, caches: Caches): boolean {
@@ -388,7 +595,12 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
     if (t.caseOf[k] === CASE_LOWER) return false;
   }
   const next = last + 1;
-  if (next < t.count && (t.sep[next] === SEP_SPACE || t.sep[next] === SEP_HARD) && GENERATION_SUFFIXES.has(infoAt(t, next).light) && !t.possessive[last]) {
+  if (
+    reach(t, next) &&
+    (t.sep[next] === SEP_SPACE || t.sep[next] === SEP_HARD) &&
+    GENERATION_SUFFIXES.has(infoAt(t, next).light) &&
+    !t.possessive[last]
+  ) {
     return false;
   }
   if (entry.words === 1 && !alias.caseSensitive) {
@@ -397,7 +609,7 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
     const viaArticle = i >= 2 && isArticleAt(t, i - 1) && (t.sep[i] === SEP_SPACE || t.sep[i] === SEP_HYPHEN);
     const prev = viaArticle ? i - 2 : i - 1;
     const prevJoined = prev >= 0 && t.sep[prev + 1] === SEP_SPACE && isCapital(t.caseOf[prev]) && !t.possessive[prev];
-    const nextJoined = next < t.count && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last];
+    const nextJoined = reach(t, next) && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last];
     if (prevJoined) {
       const before = infoAt(t, prev).light;
       if (!STANDALONE_BEFORE.has(before) && !isArticleAt(t, prev)) return false;
@@ -409,7 +621,7 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
   if (alias.match === 'after-full-name') return memory.namedInFull.has(alias.entityId);
   if (alias.match === 'context') {
     if (memory.namedInFull.has(alias.entityId)) return true;
-    const info = blockInfoOf(t, i, caches.blocks);
+    const info = blockInfoOf(t, i, caches);
     return entry.context.some((seq) => containsSequence(info, seq));
   }
   return true;

@@ -33,6 +33,10 @@ export interface Tokens {
   block: Int32Array;
   raw: Array<string | undefined>;
   info: Array<WordInfo | undefined>;
+  /** Where cutting stopped before the end of the range (see reach), or -1 when all words are cut. */
+  resume: number;
+  /** End of the range being cut. */
+  to: number;
 }
 
 export interface WordInfo {
@@ -65,7 +69,7 @@ const NOT_WORD = 2;
 const charClass = new Uint8Array(65536);
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 
-function isWordCode(c: number): boolean {
+export function isWordCode(c: number): boolean {
   let k = charClass[c];
   if (k === 0) {
     k = c >= 0xd800 && c <= 0xdfff ? NOT_WORD : WORD_RE.test(String.fromCharCode(c)) ? WORD : NOT_WORD;
@@ -83,7 +87,18 @@ function isApostrophe(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x0c;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0x0c
+  );
 }
 
 function isHyphen(c: number): boolean {
@@ -91,11 +106,46 @@ function isHyphen(c: number): boolean {
 }
 
 function isSoftPunct(c: number): boolean {
-  return c === 0x22 || c === 0x27 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0xab || c === 0xbb;
+  return (
+    c === 0x22 ||
+    c === 0x27 ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0x5b ||
+    c === 0x5d ||
+    c === 0xab ||
+    c === 0xbb
+  );
 }
 
 /** Abbreviations written with a full stop that may stand inside or before a name. */
-const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'brig', 'adm', 'sen', 'rep', 'gov', 'prof', 'st', 'ft', 'mt', 'sr', 'jr']);
+const ABBREVIATIONS = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'sgt',
+  'brig',
+  'adm',
+  'sen',
+  'rep',
+  'gov',
+  'prof',
+  'st',
+  'ft',
+  'mt',
+  'sr',
+  'jr',
+]);
 
 function isAbbreviation(text: string, s: number, e: number): boolean {
   if (e - s > 4) return false;
@@ -112,7 +162,7 @@ function isUpperAscii(c: number): boolean {
 const caseCache = new Uint8Array(65536);
 
 /** The case of a word's first letter (all that the rules need: is it written as a name?). */
-function caseOfChar(c: number): number {
+export function caseOfChar(c: number): number {
   if (c >= 0x61 && c <= 0x7a) return CASE_LOWER;
   if (c >= 0x41 && c <= 0x5a) return CASE_TITLE;
   if (c < 0x80) return CASE_NONE;
@@ -141,36 +191,137 @@ export function wordInfo(word: string): WordInfo {
   return info;
 }
 
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+function grow(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
 }
 
-function growU8(a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+function growU8(a: Uint8Array): Uint8Array {
   const b = new Uint8Array(a.length * 2);
   b.set(a);
   return b;
 }
 
 export function tokenize(text: string): Tokens {
+  return tokenizeRange(text, 0, text.length, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Does a word of the whole text's tokenization start at p (a word character)? Decided from the few characters
+ * around p, so the matcher can tokenize locally around the rare places where a name may start.
+ */
+export function isTokenStart(text: string, p: number): boolean {
+  if (p === 0) return true;
+  const c = text.charCodeAt(p - 1);
+  if (isWordCode(c)) return false;
+  // Only a word running up to p - 2 can join across the character before p.
+  if (p < 2 || !isWordCode(text.charCodeAt(p - 2))) return true;
+  if (isInvisible(c) || isApostrophe(c)) return false;
+  return !(
+    c === 0x2e &&
+    isUpperAscii(text.charCodeAt(p - 2)) &&
+    isUpperAscii(text.charCodeAt(p)) &&
+    (p + 1 >= text.length || !isWordCode(text.charCodeAt(p + 1))) &&
+    (text.charCodeAt(p - 3) === 0x2e || isTokenStart(text, p - 2))
+  );
+}
+
+/** Start of the word before the one starting at p, or -1. */
+export function prevTokenStart(text: string, p: number): number {
+  let k = p - 1;
+  while (k >= 0 && !isWordCode(text.charCodeAt(k))) k--;
+  if (k < 0) return -1;
+  while (!(isWordCode(text.charCodeAt(k)) && isTokenStart(text, k))) k--;
+  return k;
+}
+
+/** Set by wordEnd: whether the word it scanned holds characters to drop. */
+export let lastWordJoined = false;
+
+/** Raw end (possessive included) of the word starting at s, as tokenize cuts it. */
+export function wordEnd(text: string, s: number): number {
   const n = text.length;
-  let cap = Math.max(16, n >> 3);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let sep = new Uint8Array(cap);
-  let caseOf = new Uint8Array(cap);
-  let possessive = new Uint8Array(cap);
-  let block = new Int32Array(cap);
-  let joined = new Uint8Array(cap);
-  let count = 0;
-  let blockId = 0;
+  let hasJoiner = false;
+  let i = s + 1;
+  while (i < n) {
+    const d = text.charCodeAt(i);
+    if (isWordCode(d)) {
+      i++;
+    } else if ((isInvisible(d) || isApostrophe(d)) && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) {
+      hasJoiner = true;
+      i += 2;
+    } else if (
+      d === 0x2e &&
+      i - s >= 1 &&
+      isUpperAscii(text.charCodeAt(i - 1)) &&
+      (i - 1 === s || text.charCodeAt(i - 2) === 0x2e) &&
+      i + 1 < n &&
+      isUpperAscii(text.charCodeAt(i + 1)) &&
+      (i + 2 >= n || !isWordCode(text.charCodeAt(i + 2)))
+    ) {
+      hasJoiner = true;
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  lastWordJoined = hasJoiner;
+  return i;
+}
+
+/** Length of a possessive 's at the end of the raw word [s, e): 2 or 0. */
+export function possessiveLength(text: string, s: number, e: number): number {
+  return e - s > 2 && (text.charCodeAt(e - 1) | 0x20) === 0x73 && isApostrophe(text.charCodeAt(e - 2)) ? 2 : 0;
+}
+
+/**
+ * The words of text whose start lies in [from, to), exactly as tokenize(text) cuts them (from must not be inside
+ * a word); the first word's separator is SEP_BREAK. At most max words are cut now, the rest on demand (reach),
+ * so a look at a few words does not pay for a long stretch of text. `into` is reused instead of allocating.
+ */
+export function tokenizeRange(text: string, from: number, to: number, max: number, into?: Tokens): Tokens {
+  let t: Tokens;
+  if (into) {
+    t = into;
+    t.text = text;
+    t.count = 0;
+    t.raw.fill(undefined);
+    t.info.fill(undefined);
+  } else {
+    t = newTokens(Math.min(max, (to - from) >> 3));
+    t.text = text;
+  }
+  t.resume = from;
+  t.to = to;
+  cut(t, max);
+  if (!into) {
+    t.raw = new Array(t.count);
+    t.info = new Array(t.count);
+  }
+  return t;
+}
+
+/** Is word k there, cutting further if needed? */
+export function reach(t: Tokens, k: number): boolean {
+  while (k >= t.count && t.resume >= 0) cut(t, Math.max(k + 1, t.count + 4));
+  return k < t.count;
+}
+
+/** Cuts words from t.resume on until there are max of them or the range ends. */
+function cut(t: Tokens, max: number): void {
+  const text = t.text;
+  const to = t.to;
+  let cap = t.start.length;
+  let { start, end, sep, caseOf, possessive, block, joined, count } = t;
+  let blockId = count > 0 ? (block[count - 1] as number) : 0;
   // State of the gap since the last token.
   let newlines = 0;
   let gapSep = SEP_SPACE;
+  let resume = -1;
 
-  let i = 0;
-  while (i < n) {
+  let i = t.resume;
+  while (i < to) {
     const c = text.charCodeAt(i);
     if (!isWordCode(c)) {
       if (c === 0x0a) {
@@ -191,36 +342,9 @@ export function tokenize(text: string): Tokens {
     // A word: letters, digits and marks, continued across invisible characters and inner apostrophes,
     // and across the dots of a capital-letter abbreviation (U.S., U.N.).
     const s = i;
-    let hasJoiner = false;
-    i++;
-    while (i < n) {
-      const d = text.charCodeAt(i);
-      if (isWordCode(d)) {
-        i++;
-      } else if ((isInvisible(d) || isApostrophe(d)) && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) {
-        hasJoiner = true;
-        i += 2;
-      } else if (
-        d === 0x2e &&
-        i - s >= 1 &&
-        isUpperAscii(text.charCodeAt(i - 1)) &&
-        (i - 1 === s || text.charCodeAt(i - 2) === 0x2e) &&
-        i + 1 < n &&
-        isUpperAscii(text.charCodeAt(i + 1)) &&
-        (i + 2 >= n || !isWordCode(text.charCodeAt(i + 2)))
-      ) {
-        hasJoiner = true;
-        i += 2;
-      } else {
-        break;
-      }
-    }
-    let e = i;
-    let poss = 0;
-    if (e - s > 2 && (text.charCodeAt(e - 1) | 0x20) === 0x73 && isApostrophe(text.charCodeAt(e - 2))) {
-      e -= 2;
-      poss = 1;
-    }
+    i = wordEnd(text, s);
+    const hasJoiner = lastWordJoined;
+    const possLength = possessiveLength(text, s, i);
     if (count === cap) {
       cap *= 2;
       start = grow(start);
@@ -236,15 +360,47 @@ export function tokenize(text: string): Tokens {
       blockId++;
     }
     start[count] = s;
-    end[count] = e;
+    end[count] = i - possLength;
     sep[count] = count === 0 ? SEP_BREAK : gapSep;
     caseOf[count] = caseOfChar(text.charCodeAt(s));
-    possessive[count] = poss;
+    possessive[count] = possLength > 0 ? 1 : 0;
     joined[count] = hasJoiner ? 1 : 0;
     block[count] = blockId;
     count++;
     newlines = 0;
     gapSep = SEP_SPACE;
+    if (count >= max && i < to) {
+      resume = i;
+      break;
+    }
   }
-  return { text, count, start, end, sep, caseOf, possessive, joined, block, raw: new Array(count), info: new Array(count) };
+  t.start = start;
+  t.end = end;
+  t.sep = sep;
+  t.caseOf = caseOf;
+  t.possessive = possessive;
+  t.joined = joined;
+  t.block = block;
+  t.count = count;
+  t.resume = resume;
+}
+
+/** Empty tokens to fill with tokenizeRange. */
+export function newTokens(capacity: number): Tokens {
+  const cap = Math.max(16, capacity);
+  return {
+    text: '',
+    count: 0,
+    start: new Int32Array(cap),
+    end: new Int32Array(cap),
+    sep: new Uint8Array(cap),
+    caseOf: new Uint8Array(cap),
+    possessive: new Uint8Array(cap),
+    joined: new Uint8Array(cap),
+    block: new Int32Array(cap),
+    raw: [],
+    info: [],
+    resume: -1,
+    to: 0,
+  };
 }
