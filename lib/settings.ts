@@ -53,9 +53,31 @@ export function parseSettings(raw: unknown): Settings {
 /** Why Gloss shows nothing on `host`, or null when it is active there. */
 export function pauseReason(settings: Settings, host: string): 'site' | 'all' | null {
   if (settings.pausedAll) return 'all';
+  return isSitePaused(settings, host) ? 'site' : null;
+}
+
+/** Whether `host` is in the paused sites, itself or through a parent domain (the global pause aside). */
+export function isSitePaused(settings: Settings, host: string): boolean {
   const h = normalizeHost(host);
-  if (!h) return null;
-  return settings.pausedSites.some((site) => h === site || h.endsWith(`.${site}`)) ? 'site' : null;
+  if (!h) return false;
+  return settings.pausedSites.some((site) => h === site || h.endsWith(`.${site}`));
+}
+
+/**
+ * Returns settings with Gloss on or off for `host`, as the popup's "this site" switch means it: switching on
+ * also lifts a parent domain's pause (or the page would stay paused), switching off adds nothing when a parent
+ * domain already pauses it. The global pause is left alone.
+ */
+export function withSiteActive(settings: Settings, host: string, active: boolean): Settings {
+  const h = normalizeHost(host);
+  if (!h) return settings;
+  if (active) return { ...settings, pausedSites: settings.pausedSites.filter((s) => !(h === s || h.endsWith(`.${s}`))) };
+  return isSitePaused(settings, h) ? settings : { ...settings, pausedSites: [...settings.pausedSites, h] };
+}
+
+/** Returns settings with one entity type shown or hidden. */
+export function withTypeShown(settings: Settings, type: EntityType, shown: boolean): Settings {
+  return { ...settings, types: { ...settings.types, [type]: shown } };
 }
 
 /** Returns settings with `host` paused or resumed (for the popup and options pages). */

@@ -2,11 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleMeta } from '@/lib/dataset/schema';
 import type { CompiledDataset } from '@/lib/dataset/types';
 import { EntityIndex, groupRows, type SortMode } from '@/lib/popup/entities';
-import type { PopupHost, TabState } from '@/lib/popup/host';
+import { type PopupHost, type TabState, urlOf } from '@/lib/popup/host';
+import { pausableHostOf } from '@/lib/popup/page-kind';
+import type { Settings } from '@/lib/settings';
 import { EntityDetail } from '../entity/EntityDetail';
 import { EntityList, moveFocus } from './EntityList';
 import { PageStatus } from './PageStatus';
 import { SearchBox } from './SearchBox';
+import { type SettingsChange, SettingsPanel } from './SettingsPanel';
 
 export type View = 'page' | 'all';
 
@@ -33,6 +36,7 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocusTo = useRef<string | null>(null);
   const reported = useRef(false);
+  const [settings, setSettings] = useState<Settings | null>(null);
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -47,6 +51,24 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
       stop?.();
     };
   }, [host]);
+
+  useEffect(() => {
+    let alive = true;
+    void host.loadSettings().then((s) => {
+      if (alive) setSettings(s);
+    });
+    const stop = host.watchSettings(setSettings);
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [host]);
+
+  const changeSettings = (change: SettingsChange) => {
+    // Shown at once; the stored value (read back by the watcher) has the last word.
+    setSettings((s) => (s ? change(s) : s));
+    void host.updateSettings(change).catch(() => host.loadSettings().then(setSettings));
+  };
 
   useEffect(() => {
     if (reported.current || (tab.status === 'loading' && !detailId)) return;
@@ -134,6 +156,7 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
       />
     ) : null;
   const listLabel = view === 'page' ? 'Names on this page' : 'All entities';
+  const site = pausableHostOf(urlOf(tab));
 
   return (
     <main class="p-root">
@@ -182,6 +205,12 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
           </div>
         </>
       )}
+      <SettingsPanel
+        settings={settings}
+        site={site}
+        noSiteReason={tab.status === 'loading' ? null : 'Only web pages (http and https) can be paused site by site.'}
+        onChange={changeSettings}
+      />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import type { Message, TabSummary } from '../messaging';
+import { loadSettings, saveSettings, watchSettings } from '../settings';
 import type { PopupHost, TabState } from './host';
 import { pageKindOf } from './page-kind';
 import { resumeFor } from './resume';
@@ -80,5 +81,14 @@ export function createBrowserHost(requestedTabId: number | null): PopupHost {
     },
 
     resume: resumeFor,
+
+    loadSettings,
+    watchSettings,
+    async updateSettings(change) {
+      // Read again right before writing: another popup or tab may have changed other fields meanwhile.
+      const next = change(await loadSettings());
+      await saveSettings(next);
+      return next;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { TabSummary } from '../messaging';
+import type { Settings } from '../settings';
 import type { PageKind } from './page-kind';
 
 /** What the popup knows about its tab. */
@@ -22,4 +23,20 @@ export interface PopupHost {
   showMention(tabId: number, entityId: string): Promise<{ index: number; total: number } | null>;
   /** Un-pauses Gloss for the page's site (or everywhere, when everything is paused). */
   resume(summary: TabSummary): Promise<void>;
+  /** The stored settings (`lib/settings.ts`). */
+  loadSettings(): Promise<Settings>;
+  /** Calls back with the settings whenever they change in storage (from this popup or elsewhere). Returns the unsubscribe. */
+  watchSettings(onChange: (settings: Settings) => void): () => void;
+  /**
+   * Applies `change` to the settings as stored now and saves the result, which every tab's content script applies
+   * live (it then re-sends its summary). Resolves to the saved settings.
+   */
+  updateSettings(change: (settings: Settings) => Settings): Promise<Settings>;
+}
+
+/** The page address of a tab state, when known. */
+export function urlOf(tab: TabState): string | null {
+  if (tab.status === 'ready') return tab.summary.url;
+  if (tab.status === 'unavailable') return tab.url;
+  return null;
 }

@@ -46,3 +46,14 @@ export function siteOf(url: string): string | null {
     return null;
   }
 }
+
+/**
+ * The host the popup's "this site" switch pauses: http(s) pages only, and not the extension stores, where no
+ * extension runs. Null when there is no such host (browser pages, files, a hidden URL).
+ */
+export function pausableHostOf(url: string | null): string | null {
+  const kind = pageKindOf(url);
+  if (!url || (kind !== 'web' && kind !== 'pdf')) return null;
+  const u = new URL(url);
+  return u.protocol === 'http:' || u.protocol === 'https:' ? siteOf(url) : null;
+}

@@ -2,6 +2,7 @@ import type { ArticleMeta } from '@/lib/dataset/schema';
 import type { CompiledDataset, Excerpt } from '@/lib/dataset/types';
 import type { PopupHost, TabState } from '@/lib/popup/host';
 import type { TabSummary } from '@/lib/messaging';
+import { defaultSettings, type Settings } from '@/lib/settings';
 import { vi } from 'vitest';
 
 const article = (id: string, extra: Partial<ArticleMeta> = {}): ArticleMeta => ({
@@ -93,10 +94,21 @@ export interface FakeHost extends PopupHost {
   emit(state: TabState): void;
   showMention: ReturnType<typeof vi.fn<PopupHost['showMention']>>;
   resume: ReturnType<typeof vi.fn<PopupHost['resume']>>;
+  updateSettings: ReturnType<typeof vi.fn<PopupHost['updateSettings']>>;
+  /** The settings as "stored". */
+  stored(): Settings;
+  /** A change to the stored settings from elsewhere (another tab, the content script's storage event). */
+  storeSettings(settings: Settings): void;
 }
 
-export function fakeHost(initial: TabState): FakeHost {
+export function fakeHost(initial: TabState, settings: Settings = defaultSettings()): FakeHost {
   let listener: ((s: TabState) => void) | null = null;
+  let stored = settings;
+  const settingsListeners = new Set<(s: Settings) => void>();
+  const store = (s: Settings) => {
+    stored = s;
+    for (const l of settingsListeners) l(s);
+  };
   return {
     loadTab: async () => initial,
     watchTab: (_tabId, onChange) => {
@@ -108,5 +120,16 @@ export function fakeHost(initial: TabState): FakeHost {
     showMention: vi.fn<PopupHost['showMention']>(async () => ({ index: 0, total: 3 })),
     resume: vi.fn<PopupHost['resume']>(async () => {}),
     emit: (s) => listener?.(s),
+    loadSettings: async () => stored,
+    watchSettings: (onChange) => {
+      settingsListeners.add(onChange);
+      return () => settingsListeners.delete(onChange);
+    },
+    updateSettings: vi.fn<PopupHost['updateSettings']>(async (change) => {
+      store(change(stored));
+      return stored;
+    }),
+    stored: () => stored,
+    storeSettings: store,
   };
 }
