@@ -208,11 +208,12 @@ function keyAt(mode: Mode, t: Tokens, j: number): string {
   if (mode === MODE_EXACT) return rawAt(t, j);
   const info = infoAt(t, j);
   if (mode === MODE_LIGHT) return info.light;
-  return isArticleToken(info.light, sepAfter(t, j)) ? ARTICLE_KEY : info.heavy;
+  return ARTICLE_FORMS.has(info.light) && isArticleToken(info.light, sepAfter(t, j)) ? ARTICLE_KEY : info.heavy;
 }
 
 function isArticleAt(t: Tokens, j: number): boolean {
-  return isArticleToken(infoAt(t, j).light, sepAfter(t, j));
+  const light = infoAt(t, j).light;
+  return ARTICLE_FORMS.has(light) && isArticleToken(light, sepAfter(t, j));
 }
 
 /** The separator after word j, if another word follows. */
@@ -272,6 +273,12 @@ function candidateRegex(digits: boolean): RegExp {
 /** Slots of the per-matcher cache of first-word verdicts: open hashing on the surface, compared in place. */
 const FIRST_WORD_SLOTS = 1 << 16;
 
+/** text.startsWith(word, p) without its cost on a long string. */
+function sameAt(text: string, p: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(p + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 function surfaceHash(text: string, s: number, e: number): number {
   let h = e - s;
   const stop = Math.min(e, s + 12);
@@ -314,7 +321,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     const shift = possLength > 0 ? 2 : 0;
     const cachedSurface = surfaces[slot];
     let known =
-      cachedSurface !== undefined && cachedSurface.length === e - p && text.startsWith(cachedSurface, p) ? (verdicts[slot] as number) : 0;
+      cachedSurface !== undefined && cachedSurface.length === e - p && sameAt(text, p, cachedSurface) ? (verdicts[slot] as number) : 0;
     if (((known >> shift) & 1) === 0) {
       const surface = text.slice(p, e);
       const raw = joined ? surface.replace(JOINERS, '') : surface;

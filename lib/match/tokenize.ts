@@ -304,7 +304,7 @@ export function tokenizeRange(text: string, from: number, to: number, max: numbe
 
 /** Is word k there, cutting further if needed? */
 export function reach(t: Tokens, k: number): boolean {
-  while (k >= t.count && t.resume >= 0) cut(t, Math.max(k + 1, t.count + 4));
+  while (k >= t.count && t.resume >= 0) cut(t, k + 1);
   return k < t.count;
 }
 
