@@ -334,13 +334,21 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     // The walks look only forward: most first words lead nowhere, and then the words before are not needed.
     tokenizeRange(text, p, n, 2, ahead);
     candidates.length = 0;
-    walkAll(ahead, 0, tries.roots, candidates);
+    const clitic = walkAll(ahead, 0, tries.roots, candidates);
     if (candidates.length === 0) continue;
     const before = prevTokenStart(text, p);
     const before2 = before > 0 ? prevTokenStart(text, before) : -1;
     const i = before2 >= 0 ? 2 : before >= 0 ? 1 : 0;
     const t = tokenizeRange(text, i === 2 ? before2 : i === 1 ? before : p, n, i + 2);
-    const hit = matchAt(t, i, tries.roots, memory, caches, candidates);
+    // The walks depend only on the words from p on: their findings carry over, shifted by the words before.
+    let deepest = 0;
+    for (const c of candidates) {
+      c.last += i;
+      if (c.last > deepest) deepest = c.last;
+    }
+    // accepts and emit read the words up to the one after the name directly
+    reach(t, deepest + 1);
+    const hit = pick(t, i, candidates, clitic, memory, caches);
     if (!hit) continue;
     emit(out, t, i, hit, memory);
     re.lastIndex = t.end[hit.last] as number;
@@ -401,6 +409,11 @@ function matchAt(
 ): Hit | null {
   candidates.length = 0;
   const clitic = walkAll(t, i, roots, candidates);
+  return pick(t, i, candidates, clitic, memory, caches);
+}
+
+/** Among the names the walks found at word i, the longest accepted one, among equal spellings the entity listed first. */
+function pick(t: Tokens, i: number, candidates: Candidate[], clitic: number, memory: PageMemory, caches: Caches): Hit | null {
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.last - a.last || a.entries[0]!.index - b.entries[0]!.index);
   for (const c of candidates) {
