@@ -1,5 +1,6 @@
 import { ARTICLE_FORMS, ARTICLE_FORMS_NEEDING_HYPHEN, EZAFE_FORMS, heavyKey, lightKey } from './normalize';
 import { FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
+import { SurfaceCache } from './surface-cache';
 import {
   CASE_LOWER,
   CASE_NONE,
@@ -178,7 +179,14 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
   });
 
   const digitStarts = roots.some((root) => [...(root.next?.keys() ?? [])].some((key) => /^[0-9]/.test(key)));
-  const tries: Tries = { roots, lowercaseStarts, digitStarts, surfaces: [], verdicts: new Uint8Array(FIRST_WORD_SLOTS) };
+  const tries: Tries = {
+    roots,
+    lowercaseStarts,
+    digitStarts,
+    secondKeys: secondWordKeys(roots),
+    firstWords: new SurfaceCache(),
+    secondWords: new SurfaceCache(),
+  };
   return {
     size,
     find(text: string, options?: FindOptions): Mention[] {
@@ -193,9 +201,12 @@ interface Tries {
   lowercaseStarts: boolean;
   /** Whether a key starts with an ASCII digit: otherwise numbers are not even looked at. */
   digitStarts: boolean;
-  /** Per spelling of a word (hashed slots): can a name start with it? Bit 1: known, bit 2: yes; shifted by 2 for a possessive. */
-  surfaces: Array<string | undefined>;
-  verdicts: Uint8Array;
+  /** Every key a name's second word has, in any mode (possessive mark removed). */
+  secondKeys: Set<string>;
+  /** Can a name start with this spelling? VERDICT_* bits, shifted by 3 for the spelling with a possessive. */
+  firstWords: SurfaceCache;
+  /** Can a name's second word be this spelling? 1: known, 2: yes. */
+  secondWords: SurfaceCache;
 }
 
 interface Candidate {
@@ -223,23 +234,80 @@ function sepAfter(t: Tokens, j: number): number | undefined {
 
 const JOINERS = /[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g;
 
-function hasKey(root: TrieNode, key: string, possessive: boolean): boolean {
+/** First-word verdict bits: the verdict is known; a name may start here; a name may also end here (one word). */
+const VERDICT_KNOWN = 1;
+const VERDICT_STARTS = 2;
+const VERDICT_ALONE = 4;
+
+/** VERDICT_STARTS, with VERDICT_ALONE, when the first step on key leads somewhere (0 when it does not). */
+function firstStep(root: TrieNode, key: string, possessive: boolean): number {
   const next = root.next;
-  return next !== null && (next.has(key) || (possessive && next.has(key + POSSESSIVE)));
+  if (next === null) return 0;
+  const plain = next.get(key);
+  const inner = possessive ? next.get(key + POSSESSIVE) : undefined;
+  if (!plain && !inner) return 0;
+  return VERDICT_STARTS | (plain?.entries || inner?.entries ? VERDICT_ALONE : 0);
 }
 
-/** Whether any walk could take its first step on this word (a superset of the words where walk finds something). */
-function mayStartName(roots: [TrieNode, TrieNode, TrieNode], raw: string, firstCode: number, possessive: boolean): boolean {
+/** Where any walk could take its first step on this word (a superset of the words where walk finds something). */
+function firstWordVerdict(roots: [TrieNode, TrieNode, TrieNode], raw: string, firstCode: number, possessive: boolean): number {
   const info = wordInfo(raw);
-  if (hasKey(roots[MODE_EXACT], raw, possessive)) return true;
-  if (hasKey(roots[MODE_LIGHT], info.light, possessive)) return true;
-  if (hasKey(roots[MODE_HEAVY], info.heavy, possessive)) return true;
-  if (ARTICLE_FORMS.has(info.light) && hasKey(roots[MODE_HEAVY], ARTICLE_KEY, possessive)) return true;
+  let verdict =
+    firstStep(roots[MODE_EXACT], raw, possessive) |
+    firstStep(roots[MODE_LIGHT], info.light, possessive) |
+    firstStep(roots[MODE_HEAVY], info.heavy, possessive);
+  if (ARTICLE_FORMS.has(info.light)) verdict |= firstStep(roots[MODE_HEAVY], ARTICLE_KEY, possessive);
   if (caseOfChar(firstCode) === CASE_NONE && ARABIC_PROCLITIC.test(raw)) {
     const stem = wordInfo(raw.slice(1));
-    return hasKey(roots[MODE_LIGHT], stem.light, possessive) || hasKey(roots[MODE_HEAVY], stem.heavy, possessive);
+    verdict |= firstStep(roots[MODE_LIGHT], stem.light, possessive) | firstStep(roots[MODE_HEAVY], stem.heavy, possessive);
   }
-  return false;
+  return verdict;
+}
+
+function secondWordKeys(roots: [TrieNode, TrieNode, TrieNode]): Set<string> {
+  const keys = new Set<string>();
+  for (const root of roots) {
+    for (const first of root.next?.values() ?? []) {
+      for (const key of first.next?.keys() ?? []) keys.add(key.endsWith(POSSESSIVE) ? key.slice(0, -POSSESSIVE.length) : key);
+    }
+  }
+  return keys;
+}
+
+/**
+ * Could the word after the one ending at `from` be the second word of a name? A superset of what the walks
+ * accept: any separator but a blank line is let through, and a middle initial or an article always passes.
+ */
+function mayContinueName(text: string, from: number, tries: Tries): boolean {
+  const n = text.length;
+  let s = from;
+  let newlines = 0;
+  for (; s < n; s++) {
+    const c = text.charCodeAt(s);
+    if (isWordCode(c)) break;
+    // a blank line ends the block, and no name runs across it
+    if (c === 0x0a && ++newlines === 2) return false;
+  }
+  if (s >= n) return false;
+  const rawEnd = wordEnd(text, s);
+  const joined = lastWordJoined;
+  const e = rawEnd - possessiveLength(text, s, rawEnd);
+  const cache = tries.secondWords;
+  const slot = cache.slotOf(text, s, e);
+  let verdict = cache.get(slot, text, s, e);
+  if (verdict === 0) {
+    const surface = text.slice(s, e);
+    verdict = isSecondWord(joined ? surface.replace(JOINERS, '') : surface, tries.secondKeys) ? 3 : 1;
+    cache.set(slot, surface, verdict);
+  }
+  return verdict === 3;
+}
+
+function isSecondWord(raw: string, keys: Set<string>): boolean {
+  if (raw.length === 1 && caseOfChar(raw.charCodeAt(0)) === CASE_TITLE) return true;
+  if (keys.has(raw)) return true;
+  const info = wordInfo(raw);
+  return keys.has(info.light) || keys.has(info.heavy) || (ARTICLE_FORMS.has(info.light) && keys.has(ARTICLE_KEY));
 }
 
 const candidateRes: [RegExp | null, RegExp | null] = [null, null];
@@ -270,22 +338,6 @@ function candidateRegex(digits: boolean): RegExp {
   return re;
 }
 
-/** Slots of the per-matcher cache of first-word verdicts: open hashing on the surface, compared in place. */
-const FIRST_WORD_SLOTS = 1 << 16;
-
-/** text.startsWith(word, p) without its cost on a long string. */
-function sameAt(text: string, p: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) if (text.charCodeAt(p + k) !== word.charCodeAt(k)) return false;
-  return true;
-}
-
-function surfaceHash(text: string, s: number, e: number): number {
-  let h = e - s;
-  const stop = Math.min(e, s + 12);
-  for (let k = s; k < stop; k++) h = Math.imul(h, 31) + text.charCodeAt(k);
-  return (h ^ (h >>> 15)) & (FIRST_WORD_SLOTS - 1);
-}
-
 /**
  * The usual case: names start with a capital or a letter without case. Only words at such places are cut,
  * forward as far as the longest name needs, and when a name is there, together with the two words before
@@ -297,8 +349,9 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
   if (n === 0) return out;
   const caches = newCaches();
   const candidates: Candidate[] = [];
-  const { surfaces, verdicts } = tries;
+  const firstWords = tries.firstWords;
   const ahead = newTokens(16);
+  const around = newTokens(16);
   const re = candidateRegex(tries.digitStarts);
   re.lastIndex = 0;
   while (re.test(text)) {
@@ -317,20 +370,19 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     const joined = lastWordJoined;
     const possLength = possessiveLength(text, p, rawEnd);
     const e = rawEnd - possLength;
-    const slot = surfaceHash(text, p, e);
-    const shift = possLength > 0 ? 2 : 0;
-    const cachedSurface = surfaces[slot];
-    let known =
-      cachedSurface !== undefined && cachedSurface.length === e - p && sameAt(text, p, cachedSurface) ? (verdicts[slot] as number) : 0;
-    if (((known >> shift) & 1) === 0) {
+    const slot = firstWords.slotOf(text, p, e);
+    const shift = possLength > 0 ? 3 : 0;
+    let known = firstWords.get(slot, text, p, e);
+    if (((known >> shift) & VERDICT_KNOWN) === 0) {
       const surface = text.slice(p, e);
       const raw = joined ? surface.replace(JOINERS, '') : surface;
-      if (cachedSurface !== surface) known = 0;
-      known |= (mayStartName(tries.roots, raw, c, possLength > 0) ? 3 : 1) << shift;
-      surfaces[slot] = surface;
-      verdicts[slot] = known;
+      known |= (VERDICT_KNOWN | firstWordVerdict(tries.roots, raw, c, possLength > 0)) << shift;
+      firstWords.set(slot, surface, known);
     }
-    if (((known >> shift) & 2) === 0) continue;
+    const verdict = known >> shift;
+    if ((verdict & VERDICT_STARTS) === 0) continue;
+    // Many words start some name (As, United, January) but few are followed by one of its second words.
+    if ((verdict & VERDICT_ALONE) === 0 && !mayContinueName(text, rawEnd, tries)) continue;
     // The walks look only forward: most first words lead nowhere, and then the words before are not needed.
     tokenizeRange(text, p, n, 2, ahead);
     candidates.length = 0;
@@ -339,7 +391,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     const before = prevTokenStart(text, p);
     const before2 = before > 0 ? prevTokenStart(text, before) : -1;
     const i = before2 >= 0 ? 2 : before >= 0 ? 1 : 0;
-    const t = tokenizeRange(text, i === 2 ? before2 : i === 1 ? before : p, n, i + 2);
+    const t = tokenizeRange(text, i === 2 ? before2 : i === 1 ? before : p, n, i + 2, around);
     // The walks depend only on the words from p on: their findings carry over, shifted by the words before.
     let deepest = 0;
     for (const c of candidates) {

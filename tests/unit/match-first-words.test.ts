@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher, type MatcherAlias, newPageMemory } from '@/lib/match';
+import { SurfaceCache } from '@/lib/match/surface-cache';
+
+// The matcher judges each spelling of a word once (can a name start here? can it be a name's second word?) and
+// skips the words that cannot; these tests pin that the shortcuts never lose a name the full walk would find.
+const aliases: MatcherAlias[] = [
+  { entityId: 'un', text: 'United Nations', match: 'always' },
+  { entityId: 'pompeo', text: 'Mike Pompeo', match: 'always' },
+  { entityId: 'mek', text: "People's Mojahedin", match: 'always' },
+  { entityId: 'kh', text: 'Kataib Hezbollah', match: 'always' },
+  { entityId: 'amiri', text: 'Hadi al-Amiri', match: 'always' },
+  { entityId: 'trump', text: 'Trump', match: 'always' },
+];
+const matcher = createMatcher(aliases);
+const found = (text: string) => matcher.find(text, { memory: newPageMemory() }).map((m) => [m.entityId, m.text]);
+
+describe('first and second words', () => {
+  it('finds a name whose first word also stood alone earlier on the page', () => {
+    expect(found('United we stand, said the United Nations envoy. United, the Nations met.')).toEqual([['un', 'United Nations']]);
+  });
+
+  it('judges the second word by its spelling, whatever came before', () => {
+    expect(found('Mike said it. Mike Pompeo said it. Mike POMPEO and Mike Pompeo’s aide.')).toEqual([
+      ['pompeo', 'Mike Pompeo'],
+      ['pompeo', 'Mike POMPEO'],
+      ['pompeo', 'Mike Pompeo'],
+    ]);
+  });
+
+  it('lets a middle initial, an article, a possessive and transliterations through to the walk', () => {
+    expect(found('Mike R. Pompeo met Hadi Al-Ameri, the People’s Mojahedin and Kata’ib Hizballah.')).toEqual([
+      ['pompeo', 'Mike R. Pompeo'],
+      ['amiri', 'Hadi Al-Ameri'],
+      ['mek', 'People’s Mojahedin'],
+      ['kh', 'Kata’ib Hizballah'],
+    ]);
+  });
+
+  it('looks across line breaks but not across a blank line', () => {
+    expect(found('Kataib\nHezbollah')).toEqual([['kh', 'Kataib\nHezbollah']]);
+    expect(found('Kataib\n\nHezbollah')).toEqual([]);
+  });
+
+  it('gives the same answers on a second page (the verdicts are kept per matcher)', () => {
+    const page = 'Kataib fighters. Kataib Hezbollah and Trump. United Nations.';
+    const first = found(page);
+    expect(first).toEqual([
+      ['kh', 'Kataib Hezbollah'],
+      ['trump', 'Trump'],
+      ['un', 'United Nations'],
+    ]);
+    expect(found(page)).toEqual(first);
+  });
+});
+
+describe('SurfaceCache', () => {
+  it('keeps one spelling per slot and never answers for another spelling in the same slot', () => {
+    const cache = new SurfaceCache();
+    const words = Array.from({ length: 200_000 }, (_, i) => `W${i.toString(36)}`);
+    const bySlot = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (const w of words) {
+      const slot = cache.slotOf(w, 0, w.length);
+      const other = bySlot.get(slot);
+      if (other) {
+        pair = [other, w];
+        break;
+      }
+      bySlot.set(slot, w);
+    }
+    expect(pair).not.toBeNull();
+    const [a, b] = pair!;
+    const slot = cache.slotOf(a, 0, a.length);
+    expect(cache.get(slot, a, 0, a.length)).toBe(0);
+    cache.set(slot, a, 5);
+    const text = `x ${a} ${b}`;
+    expect(cache.get(slot, text, 2, 2 + a.length)).toBe(5);
+    expect(cache.get(slot, text, 3 + a.length, 3 + a.length + b.length)).toBe(0);
+    cache.set(slot, b, 7);
+    expect(cache.get(slot, text, 2, 2 + a.length)).toBe(0);
+    expect(cache.get(slot, text, 3 + a.length, 3 + a.length + b.length)).toBe(7);
+  });
+});
