@@ -9,6 +9,7 @@ import { cardModel } from '@/lib/page/card-model';
 import { isBlockElement } from '@/lib/page/blocks';
 import { blockOf, collectBlocks, rangeForBlock } from '@/lib/page/collect';
 import { mentionAtPoint } from '@/lib/page/hit-test';
+import { createRevealWatch } from '@/lib/page/reveals';
 import { createPainter, highlightSupported } from '@/lib/page/paint';
 import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
 import { createScheduler } from '@/lib/page/scheduler';
@@ -43,9 +44,15 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   const types = new Map<string, EntityType>(dataset.entities.map((e) => [e.id, e.type]));
   const isTop = window === window.top;
 
+  const reveals = createRevealWatch(isHidden);
+  const isHiddenNoted = (el: Element) => {
+    const hidden = isHidden(el);
+    if (hidden) reveals.skipped(el);
+    return hidden;
+  };
   const collector: Collector = {
     // Shadow roots are collected (and observed) one by one by the scanner.
-    collect: (root) => collectBlocks(root, { isHidden, ignore, nestedShadowRoots: false }),
+    collect: (root) => collectBlocks(root, { isHidden: isHiddenNoted, ignore, nestedShadowRoots: false }),
     blockOf: (node) => blockOf(node),
     isBlock: isBlockElement,
     range: (block, start, end) => rangeForBlock(block, start, end, document),
@@ -80,6 +87,7 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     painter,
     scheduler,
     ignore,
+    reveals,
     onChange: () => {
       scheduleSummary();
       refreshOpenCard();

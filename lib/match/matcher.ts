@@ -491,6 +491,12 @@ function emit(out: Mention[], t: Tokens, i: number, hit: Hit, memory: PageMemory
   if (entry.alias.match === 'always') memory.namedInFull.add(entry.alias.entityId);
 }
 
+/**
+ * A headline verb in the third person (Warns, Visits, Blames): on a headline, where every word has a capital, it does
+ * not make the name after it part of a longer name. Names ending in a vowel and s (Abbas, Idris, Qais) are not verbs.
+ */
+const HEADLINE_VERB = /^[a-z]{2,}(?:[^aiousy]s|es)$/;
+
 function isInitial(t: Tokens, j: number): boolean {
   return t.end[j]! - t.start[j]! === 1 && t.caseOf[j] === CASE_TITLE;
 }
@@ -684,7 +690,11 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
     const nextJoined = reach(t, next) && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last];
     if (prevJoined) {
       const before = infoAt(t, prev).light;
-      if (!STANDALONE_BEFORE.has(before) && !isArticleAt(t, prev)) return false;
+      const standalone =
+        STANDALONE_BEFORE.has(before) ||
+        isArticleAt(t, prev) ||
+        (HEADLINE_VERB.test(before) && onHeadline(t, i, caches.headlines));
+      if (!standalone) return false;
     }
     // Headlines capitalize every word, so there a capital after the name says nothing.
     if (nextJoined && !FOLLOWERS.has(infoAt(t, next).light) && !onHeadline(t, i, caches.headlines)) return false;

@@ -56,15 +56,17 @@ export function heavyKey(light: string): string {
   if (/^[a-z0-9]+$/.test(k)) {
     k = k
       .replace(/ph/g, 'f')
-      // French and German press: Hachd al-Chaabi, Hisbollah.
-      .replace(/ch/g, 'sh')
+      // French and German press: Nadjaf, Nadschaf, Dschafar for Najaf, Jafar.
+      .replace(/d(?:sch|j)/g, 'j')
+      // sh, kh and the ch and sch of the French and German press (Hachd al-Chaabi, Ali Chamenei) are one class.
+      // The Spanish j (Jamenei) is not folded in: Spanish writes the English j as y (Nayaf), which already folds to j.
+      .replace(/sch|ch|sh|kh/g, 'x')
       .replace(/z/g, 's')
       .replace(/dh/g, 'd')
       .replace(/gh/g, 'q')
       .replace(/ck/g, 'k')
-      .replace(/c(?!h)/g, 'k')
+      .replace(/c/g, 'k')
       .replace(/q/g, 'k')
-      .replace(/kh/g, 'x')
       // A y before a vowel is a consonant (Yacoub, Kadhimiya); elsewhere it is part of a vowel (Keyhan).
       .replace(/^y/, 'j')
       .replace(/y(?=[aeiou])/g, 'j')

@@ -4,6 +4,7 @@ import { SKIP_TAGS } from './blocks';
 import type { TextBlock } from './collect';
 import type { HitIndex } from './hit-test';
 import type { Painter } from './paint';
+import type { RevealWatch } from './reveals';
 import type { Scheduler } from './scheduler';
 
 /**
@@ -55,6 +56,8 @@ export interface ScannerOptions {
   onChange?(): void;
   /** Elements Gloss never reads (its own card host). */
   ignore?(element: Element): boolean;
+  /** Elements the collector skipped as hidden, asked again after class and style changes. */
+  reveals?: RevealWatch;
 }
 
 /** Subtrees with more elements than this are collected in parts. */
@@ -67,9 +70,12 @@ const OBSERVE: MutationObserverInit = {
   subtree: true,
   characterData: true,
   attributes: true,
-  // Visibility through class/style changes is not followed: class toggles are far too frequent to rescan on.
-  attributeFilter: ['hidden', 'open'],
+  // class and style: only to notice text revealed in elements skipped as hidden (see RevealWatch).
+  attributeFilter: ['hidden', 'open', 'class', 'style'],
 };
+
+/** After a class or style change, skipped elements are asked again at most this often. */
+const REVEAL_CHECK_MS = 300;
 
 export class Scanner implements HitIndex<PaintedMention> {
   private readonly records = new Map<Element, BlockRecord[]>();
@@ -85,6 +91,7 @@ export class Scanner implements HitIndex<PaintedMention> {
   private running = false;
   private paintQueued = false;
   private lastPaint = -Infinity;
+  private revealTimer: number | undefined;
 
   constructor(private readonly o: ScannerOptions) {
     this.memory = o.newMemory();
@@ -109,6 +116,7 @@ export class Scanner implements HitIndex<PaintedMention> {
     this.removeAll();
     this.memory = this.o.newMemory();
     this.dirty.clear();
+    this.o.reveals?.clear();
     this.flushQueued = false;
     this.sweepNeeded = false;
     this.queueRoot(this.o.doc.body ?? this.o.doc.documentElement);
@@ -120,6 +128,9 @@ export class Scanner implements HitIndex<PaintedMention> {
     this.observer = null;
     this.o.scheduler.clear();
     this.dirty.clear();
+    this.o.reveals?.clear();
+    clearTimeout(this.revealTimer);
+    this.revealTimer = undefined;
     this.flushQueued = false;
     this.sweepNeeded = false;
     this.removeAll();
@@ -174,6 +185,10 @@ export class Scanner implements HitIndex<PaintedMention> {
       if (r.type === 'characterData') {
         this.markBlockOf(r.target);
       } else if (r.type === 'attributes') {
+        if (r.attributeName === 'class' || r.attributeName === 'style') {
+          this.queueRevealCheck();
+          continue;
+        }
         this.dirty.add(r.target);
         this.sweepNeeded = true;
       } else {
@@ -199,6 +214,25 @@ export class Scanner implements HitIndex<PaintedMention> {
       this.flushQueued = true;
       this.o.scheduler.push(() => this.flush());
     }
+  }
+
+  private queueRevealCheck(): void {
+    const reveals = this.o.reveals;
+    const win = this.o.doc.defaultView;
+    if (!reveals?.waiting || this.revealTimer !== undefined || !win) return;
+    this.revealTimer = win.setTimeout(() => {
+      this.revealTimer = undefined;
+      this.o.scheduler.push(() => {
+        if (!this.running) return;
+        const revealed = reveals.takeRevealed();
+        // The block around a revealed element is collected again: its text now includes the revealed part.
+        for (const el of revealed) this.markBlockOf(el);
+        if (revealed.length > 0 && !this.flushQueued) {
+          this.flushQueued = true;
+          this.o.scheduler.push(() => this.flush());
+        }
+      });
+    }, REVEAL_CHECK_MS);
   }
 
   private markBlockOf(node: Node): void {

@@ -210,6 +210,23 @@ describeBrowsers('content script', (s) => {
     );
   });
 
+  s.test('text revealed by a class or style change ("Read more") is painted', async (b) => {
+    const page = await b.newPage(s.server.url('/content-dynamic.html'));
+    await waitPainted(page, 'Qais al-Khazali');
+    let painted = allPainted(await page.evaluate(readHighlights));
+    assert.ok(!painted.includes('Falih al-Fayyadh') && !painted.includes('Nouri al-Maliki'), 'hidden text is not painted');
+    const box = await page.evaluate(() => {
+      const r = document.getElementById('expand')?.getBoundingClientRect();
+      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+    });
+    assert.ok(box);
+    await page.click(box.x, box.y);
+    await waitPainted(page, 'Falih al-Fayyadh');
+    await waitPainted(page, 'Nouri al-Maliki');
+    painted = allPainted(await page.evaluate(readHighlights));
+    assert.equal(painted.filter((t) => t === 'Falih al-Fayyadh').length, 1);
+  });
+
   s.test('pausing the site removes the highlights live, resuming repaints; types can be switched off', async (b) => {
     const page = await b.newPage(s.server.url('/content-page.html'));
     await waitPainted(page, 'Tehran');

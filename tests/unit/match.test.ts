@@ -36,6 +36,11 @@ describe('normalization keys', () => {
       ['fayyadh', 'fayad'],
       ['jafarzahdeh', 'jafarzadeh'],
       ['qods', 'quds'],
+      ['chaabi', 'shaabi'],
+      ['chamenei', 'khamenei'],
+      ['nadjaf', 'najaf'],
+      ['nadschaf', 'najaf'],
+      ['nayaf', 'najaf'],
     ]) {
       expect(heavyKey(a as string), `${a} ~ ${b}`).toBe(heavyKey(b as string));
     }
@@ -106,6 +111,15 @@ describe('matcher', () => {
   });
   it('lets a headline capitalize the word after a name', () => {
     expect(found('Khamenei Warns Washington Over Embassy Attack')).toEqual([['khamenei', 'Khamenei']]);
+  });
+  it('lets a headline verb stand before a name, on headlines only', () => {
+    expect(found('Pompeo Warns Khamenei Over Embassy Attack')).toEqual([['khamenei', 'Khamenei']]);
+    expect(found('US ENVOY SLAMS KHAMENEI AFTER EMBASSY ATTACK')).toEqual([['khamenei', 'KHAMENEI']]);
+    // in prose a capital before the name still makes it another person's
+    expect(found('Officials said Warns Khamenei was a pseudonym.')).toEqual([]);
+    // names ending in a vowel and s are not verbs
+    expect(found('Abbas Khamenei Opens New Bakery In Mashhad')).toEqual([]);
+    expect(found('Ivanka Trump Visits Tehran Fair')).toEqual([]);
   });
   it('links a context alias only with its context', () => {
     expect(found('The Battle of Badr was fought in 624.')).toEqual([]);
