@@ -1,5 +1,5 @@
 import { ARTICLE_FORMS, ARTICLE_FORMS_NEEDING_HYPHEN, EZAFE_FORMS, heavyKey, lightKey } from './normalize';
-import { FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
+import { EVENTS_BEFORE_OF, FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
 import { SurfaceCache } from './surface-cache';
 import {
   CASE_LOWER,
@@ -7,6 +7,7 @@ import {
   CASE_TITLE,
   caseOfChar,
   infoAt,
+  isHyphen,
   isTokenStart,
   isWordCode,
   lastWordJoined,
@@ -292,15 +293,50 @@ function mayContinueName(text: string, from: number, tries: Tries): boolean {
   const rawEnd = wordEnd(text, s);
   const joined = lastWordJoined;
   const e = rawEnd - possessiveLength(text, s, rawEnd);
+  if (isSecondWordAt(text, s, e, joined, tries)) return true;
+  const glued = gluedEnd(text, e, rawEnd);
+  return glued > 0 && isSecondWordAt(text, s, glued, true, tries);
+}
+
+function isSecondWordAt(text: string, s: number, e: number, joined: boolean, tries: Tries): boolean {
   const cache = tries.secondWords;
   const slot = cache.slotOf(text, s, e);
   let verdict = cache.get(slot, text, s, e);
   if (verdict === 0) {
     const surface = text.slice(s, e);
-    verdict = isSecondWord(joined ? surface.replace(JOINERS, '') : surface, tries.secondKeys) ? 3 : 1;
+    verdict = isSecondWord(joined ? surface.replace(GLUE, '') : surface, tries.secondKeys) ? 3 : 1;
     cache.set(slot, surface, verdict);
   }
   return verdict === 3;
+}
+
+/** Characters dropped to compare a word: invisible ones, abbreviation dots, and the hyphen of a glued pair. */
+const GLUE = /[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640\-\u2010\u2011]/g;
+
+/**
+ * Where the word after a hyphen right at rawEnd ends (its possessive excluded), or 0: Persian compounds are written
+ * joined or hyphenated (Shariatmadari, Shariat-Madari), and the walks try the pair as one word.
+ */
+function gluedEnd(text: string, e: number, rawEnd: number): number {
+  if (e !== rawEnd || rawEnd + 1 >= text.length || !isHyphen(text.charCodeAt(rawEnd))) return 0;
+  if (!isWordCode(text.charCodeAt(rawEnd + 1))) return 0;
+  const end = wordEnd(text, rawEnd + 1);
+  return end - possessiveLength(text, rawEnd + 1, end);
+}
+
+/** Whether the hyphenated pair starting at p may start a name (Shariat-Madari for Shariatmadari). */
+function startsGluedName(text: string, p: number, rawEnd: number, tries: Tries): boolean {
+  const e = gluedEnd(text, rawEnd, rawEnd);
+  if (e === 0) return false;
+  const cache = tries.firstWords;
+  const slot = cache.slotOf(text, p, e);
+  let verdict = cache.get(slot, text, p, e);
+  if (verdict === 0) {
+    const surface = text.slice(p, e);
+    verdict = VERDICT_KNOWN | firstWordVerdict(tries.roots, surface.replace(GLUE, ''), text.charCodeAt(p), false);
+    cache.set(slot, surface, verdict);
+  }
+  return (verdict & VERDICT_STARTS) !== 0;
 }
 
 function isSecondWord(raw: string, keys: Set<string>): boolean {
@@ -380,18 +416,27 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       firstWords.set(slot, surface, known);
     }
     const verdict = known >> shift;
-    if ((verdict & VERDICT_STARTS) === 0) continue;
-    // Many words start some name (As, United, January) but few are followed by one of its second words.
-    if ((verdict & VERDICT_ALONE) === 0 && !mayContinueName(text, rawEnd, tries)) continue;
+    if ((verdict & VERDICT_STARTS) === 0) {
+      if (possLength > 0 || !startsGluedName(text, p, rawEnd, tries)) continue;
+    } else if ((verdict & VERDICT_ALONE) === 0 && !mayContinueName(text, rawEnd, tries)) {
+      // Many words start some name (As, United, January) but few are followed by one of its second words.
+      continue;
+    }
     // The walks look only forward: most first words lead nowhere, and then the words before are not needed.
     tokenizeRange(text, p, n, 2, ahead);
     candidates.length = 0;
     const clitic = walkAll(ahead, 0, tries.roots, candidates);
     if (candidates.length === 0) continue;
-    const before = prevTokenStart(text, p);
-    const before2 = before > 0 ? prevTokenStart(text, before) : -1;
-    const i = before2 >= 0 ? 2 : before >= 0 ? 1 : 0;
-    const t = tokenizeRange(text, i === 2 ? before2 : i === 1 ? before : p, n, i + 2, around);
+    // Three words before: neighbour rules, an article, "Battle of al-Badr".
+    let from = p;
+    let i = 0;
+    while (i < 3) {
+      const b = from > 0 ? prevTokenStart(text, from) : -1;
+      if (b < 0) break;
+      from = b;
+      i++;
+    }
+    const t = tokenizeRange(text, from, n, i + 2, around);
     // The walks depend only on the words from p on: their findings carry over, shifted by the words before.
     let deepest = 0;
     for (const c of candidates) {
@@ -523,7 +568,19 @@ function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidat
       node = inner;
       continue;
     }
-    const child = node.next.get(key);
+    let child = node.next.get(key);
+    if (!child && mode !== MODE_EXACT && reach(t, j + 1) && t.sep[j + 1] === SEP_HYPHEN) {
+      // A compound written with a hyphen: Shariat-Madari for Shariatmadari.
+      const glued = wordInfo(rawAt(t, j) + rawAt(t, j + 1));
+      child = node.next.get(mode === MODE_LIGHT ? glued.light : glued.heavy);
+      if (child) {
+        j++;
+        if (t.possessive[j]) {
+          if (child.entries) out.push({ last: j, entries: child.entries });
+          return;
+        }
+      }
+    }
     if (!child) {
       // A middle initial the alias does not have: Donald J. Trump, Michael R. Pompeo.
       if (mode !== MODE_EXACT && j > from && !skippedInitial && isInitial(t, j)) {
@@ -663,6 +720,13 @@ function newCaches(): Caches {
   return { blocks: new Map(), lastBlock: null, headlines: new Map() };
 }
 
+/** Is the name at word i (or its article) preceded by "Battle of", "Siege of"? */
+function isInEventName(t: Tokens, i: number): boolean {
+  const k = i > 0 && isArticleAt(t, i - 1) ? i - 1 : i;
+  if (k < 2 || t.sep[k] !== SEP_SPACE || t.sep[k - 1] !== SEP_SPACE) return false;
+  return infoAt(t, k - 1).light === 'of' && EVENTS_BEFORE_OF.has(infoAt(t, k - 2).light);
+}
+
 function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: PageMemory, caches: Caches): boolean {
   const alias = entry.alias;
   if (last > i && !balancedInside(t, i, last)) return false;
@@ -681,6 +745,7 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
   ) {
     return false;
   }
+  if (isInEventName(t, i)) return false;
   if (entry.words === 1 && !alias.caseSensitive) {
     // A bare name must not be part of a longer, different name (Ivanka Trump, Trump Tower, Leila Soleimani).
     // "Laith al-Khaz'ali": the word before the article decides.

@@ -24,6 +24,7 @@ export const STANDALONE_BEFORE = new Set([
     'where why how what who whom whose that this these those his her their its our my your we they he she it i you one two many some all ' +
     'several no not so thus hence indeed yet nor until unless although though whether like unlike including against between among during ' +
     'under over about above below without within through toward towards across around behind beyond upon via per ask asked meet met say ' +
+    'into onto amid amidst near inside outside off out up down past beside throughout along alongside beneath ' +
     'see saw sources officials supporters followers loyalists men forces fighters thanks dear critics allies'
   ).split(' '),
 ]);
@@ -35,3 +36,6 @@ export const FOLLOWERS = new Set(
 
 /** Name suffixes that make a different person of the same name (Donald Trump Jr.). */
 export const GENERATION_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** "Battle of Badr", "Siege of Karbala": a name after these and "of" belongs to the name of an event. */
+export const EVENTS_BEFORE_OF = new Set(['battle', 'battles', 'siege', 'sieges']);

@@ -101,7 +101,7 @@ function isSpace(c: number): boolean {
   );
 }
 
-function isHyphen(c: number): boolean {
+export function isHyphen(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x2011;
 }
 

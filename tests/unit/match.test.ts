@@ -121,6 +121,19 @@ describe('matcher', () => {
     expect(found('Abbas Khamenei Opens New Bakery In Mashhad')).toEqual([]);
     expect(found('Ivanka Trump Visits Tehran Fair')).toEqual([]);
   });
+  it('does not link a name inside the name of a battle or siege', () => {
+    expect(found('Ashura recalls the Battle of Badr; the Siege of al-Badr too. Amiri’s militia.')).toEqual([]);
+    expect(found('He commands the Badr militia, not the battle of Khamenei.')).toEqual([['badr', 'Badr']]);
+  });
+  it('reads a hyphenated compound as the joined name', () => {
+    const m = createMatcher([{ entityId: 'shariatmadari', text: 'Hossein Shariatmadari', match: 'always' }]);
+    const f = (text: string) => m.find(text, { memory: newPageMemory() }).map((x) => x.text);
+    expect(f('editor Hossein Shariat-Madari said, and Hossein Shariat‑Madari’s paper')).toEqual([
+      'Hossein Shariat-Madari',
+      'Hossein Shariat‑Madari',
+    ]);
+    expect(f('Hossein Shariat and Madari')).toEqual([]);
+  });
   it('links a context alias only with its context', () => {
     expect(found('The Battle of Badr was fought in 624.')).toEqual([]);
     expect(found('The Badr militia deployed.')).toEqual([['badr', 'Badr']]);
