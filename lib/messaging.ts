@@ -14,11 +14,14 @@ export interface TabSummary {
 }
 
 export interface ProtocolMap {
-  /** content → background: the page's current summary (sent after every scan that changed it). Answers nothing. */
+  /**
+   * content (every frame it runs in) → background and popup: the frame's current summary, sent after every scan that
+   * changed it. Receivers add the frames' counts up by sender.frameId (lib/frames.ts). Answers nothing.
+   */
   'summary:update': { request: TabSummary; response: undefined };
-  /** popup → content (via tabs.sendMessage): ask for the current summary of the page. */
+  /** popup, background → content (via tabs.sendMessage): the top frame answers; other frames send 'summary:update'. */
   'summary:get': { request: Record<string, never>; response: TabSummary };
-  /** popup → content: scroll to the next mention of an entity, flash it, and return its index (-1 when none). */
+  /** popup → content (one frame): scroll to the next mention of an entity, flash it, and return its index (-1 when none). */
   'mention:show': { request: { entityId: string }; response: { index: number; total: number } };
   /** background → content (the "next-mention" keyboard command): jump to the next mention on the page and open its card. */
   'mention:next': { request: Record<string, never>; response: { index: number; total: number } };

@@ -70,7 +70,8 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   });
   const sendSummary = () => {
     summaryTimer = undefined;
-    if (!isTop || ctx.isInvalid) return;
+    if (ctx.isInvalid) return;
+    // Same-origin frames report too: the background and the popup add their counts to the top frame's.
     send('summary:update', summary());
   };
   const scheduleSummary = () => {
@@ -231,11 +232,17 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   // --- Messages ----------------------------------------------------------------------------------
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void): true | undefined => {
     const msg = raw as Message;
-    if (!isTop || !msg || typeof msg.type !== 'string') return undefined;
+    if (!msg || typeof msg.type !== 'string') return undefined;
     if (msg.type === 'summary:get') {
+      // The top frame answers; a frame reports through 'summary:update', as only one answer reaches the asker.
+      if (!isTop) {
+        scanner.idle().then(sendSummary);
+        return undefined;
+      }
       scanner.idle().then(() => sendResponse(summary()));
       return true;
     }
+    // 'mention:show' and 'mention:next' are sent to one frame (tabs.sendMessage with a frameId).
     if (msg.type === 'mention:show') {
       const { entityId } = msg.data as ProtocolMap['mention:show']['request'];
       sendResponse(paused ? { index: -1, total: 0 } : jump(entityId));

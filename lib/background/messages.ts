@@ -1,8 +1,8 @@
 import type { Message, TabSummary } from '../messaging';
-import { setBadge } from './badge';
 import { openArticle, openEntity } from './open';
+import { recordSummary } from './summaries';
 
-type Sender = { tab?: { id?: number } };
+type Sender = { tab?: { id?: number }; frameId?: number };
 
 function isMessage(m: unknown): m is Message {
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
@@ -17,7 +17,7 @@ export function handleMessage(message: unknown, sender: Sender): Promise<void> |
   const tabId = sender.tab?.id;
   switch (message.type) {
     case 'summary:update':
-      if (tabId !== undefined) void setBadge(tabId, message.data as TabSummary);
+      if (tabId !== undefined) recordSummary(tabId, sender.frameId ?? 0, message.data as TabSummary);
       return undefined;
     case 'article:open': {
       const d = message.data as { articleId?: unknown; start?: unknown; end?: unknown };

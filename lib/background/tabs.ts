@@ -1,5 +1,6 @@
 import type { TabSummary } from '../messaging';
 import { setBadge } from './badge';
+import { forgetTab, recordSummary } from './summaries';
 
 /**
  * The badge follows the page: cleared when the tab starts loading a new document (the old counts are
@@ -9,15 +10,19 @@ import { setBadge } from './badge';
  */
 export function trackTabs(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void setBadge(tabId, null);
+    if (change.status === 'loading') {
+      forgetTab(tabId);
+      void setBadge(tabId, null);
+    }
     else if (change.status === 'complete') void refreshBadge(tabId);
   });
 }
 
 export async function refreshBadge(tabId: number): Promise<void> {
   try {
+    // The top frame answers; same-origin frames send their own 'summary:update' instead.
     const summary = (await browser.tabs.sendMessage(tabId, { type: 'summary:get', data: {} })) as TabSummary | undefined;
-    if (summary && typeof summary === 'object' && summary.counts) await setBadge(tabId, summary);
+    if (summary && typeof summary === 'object' && summary.counts) recordSummary(tabId, 0, summary);
   } catch {
     // No content script in this tab (browser page, store, PDF viewer): no badge.
   }

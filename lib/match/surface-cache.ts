@@ -6,7 +6,8 @@ const SLOTS = 1 << 16;
  * each other's, so each distinct spelling is judged once. Looked up in place in the text, without slicing it.
  */
 export class SurfaceCache {
-  private readonly surfaces: Array<string | undefined> = [];
+  // Filled up front: assigning at random indices of an empty array would turn it into a slow dictionary.
+  private readonly surfaces: Array<string | undefined> = new Array(SLOTS).fill(undefined);
   private readonly verdicts = new Uint8Array(SLOTS);
 
   slotOf(text: string, s: number, e: number): number {

@@ -1,3 +1,4 @@
+import { FrameSummaries } from '../frames';
 import type { Message, TabSummary } from '../messaging';
 import { loadSettings, saveSettings, watchSettings } from '../settings';
 import type { PopupHost, TabState } from './host';
@@ -19,26 +20,47 @@ async function activeTab(): Promise<{ id: number; url: string | null } | null> {
   }
 }
 
-async function askSummary(tabId: number): Promise<TabSummary | null> {
-  try {
-    const msg: Message<'summary:get'> = { type: 'summary:get', data: {} };
-    const answer = await browser.tabs.sendMessage(tabId, msg);
-    return isSummary(answer) ? answer : null;
-  } catch {
-    // "Receiving end does not exist": no content script in the tab.
-    return null;
-  }
-}
-
-async function stateOf(tabId: number, knownUrl: string | null): Promise<TabState> {
-  const summary = await askSummary(tabId);
-  if (summary) return { status: 'ready', tabId, summary };
-  let url = knownUrl;
-  if (url === null) url = (await browser.tabs.get(tabId).catch(() => null))?.url ?? null;
-  return { status: 'unavailable', tabId, url, kind: pageKindOf(url) };
-}
+type Sender = { tab?: { id?: number }; frameId?: number };
 
 export function createBrowserHost(requestedTabId: number | null): PopupHost {
+  // The frames of the tab shown, as they report: the top frame answers 'summary:get', same-origin frames send
+  // 'summary:update'. Listening starts now, so that no frame's report is missed while the popup opens.
+  const frames = new FrameSummaries();
+  let shownTab: number | null = null;
+  const watchers = new Set<(state: TabState) => void>();
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    const m = message as Message | null;
+    if (m?.type !== 'summary:update' || sender.tab?.id === undefined || !isSummary(m.data)) return undefined;
+    if (shownTab !== null && sender.tab.id !== shownTab) return undefined;
+    frames.set(sender.frameId ?? 0, m.data);
+    const summary = frames.merged();
+    if (summary && shownTab !== null) for (const w of watchers) w({ status: 'ready', tabId: shownTab, summary });
+    return undefined;
+  });
+
+  async function askSummary(tabId: number): Promise<TabSummary | null> {
+    try {
+      const msg: Message<'summary:get'> = { type: 'summary:get', data: {} };
+      const answer = await browser.tabs.sendMessage(tabId, msg);
+      if (!isSummary(answer)) return null;
+      frames.set(0, answer);
+      return frames.merged();
+    } catch {
+      // "Receiving end does not exist": no content script in the tab.
+      return null;
+    }
+  }
+
+  async function stateOf(tabId: number, knownUrl: string | null): Promise<TabState> {
+    if (shownTab !== tabId) frames.clear();
+    shownTab = tabId;
+    const summary = await askSummary(tabId);
+    if (summary) return { status: 'ready', tabId, summary };
+    let url = knownUrl;
+    if (url === null) url = (await browser.tabs.get(tabId).catch(() => null))?.url ?? null;
+    return { status: 'unavailable', tabId, url, kind: pageKindOf(url) };
+  }
+
   return {
     async loadTab() {
       // The test hook names the tab: ask it at once, the URL is only needed to explain a failure.
@@ -49,22 +71,21 @@ export function createBrowserHost(requestedTabId: number | null): PopupHost {
     },
 
     watchTab(tabId, onChange) {
-      const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-        const m = message as Message | null;
-        if (m?.type === 'summary:update' && sender.tab?.id === tabId && isSummary(m.data)) {
-          onChange({ status: 'ready', tabId, summary: m.data });
-        }
-        return undefined;
-      };
+      shownTab = tabId;
       const onUpdated = (id: number, change: { status?: string }) => {
         if (id !== tabId) return;
-        if (change.status === 'loading') onChange({ status: 'loading' });
-        else if (change.status === 'complete') void stateOf(tabId, null).then(onChange);
+        if (change.status === 'loading') {
+          frames.clear();
+          onChange({ status: 'loading' });
+        } else if (change.status === 'complete') void stateOf(tabId, null).then(onChange);
       };
-      browser.runtime.onMessage.addListener(onMessage);
+      watchers.add(onChange);
       browser.tabs.onUpdated.addListener(onUpdated);
+      // Frames that reported between the first answer and now.
+      const summary = frames.merged();
+      if (summary && frames.size > 1) onChange({ status: 'ready', tabId, summary });
       return () => {
-        browser.runtime.onMessage.removeListener(onMessage);
+        watchers.delete(onChange);
         browser.tabs.onUpdated.removeListener(onUpdated);
       };
     },
@@ -72,7 +93,8 @@ export function createBrowserHost(requestedTabId: number | null): PopupHost {
     async showMention(tabId, entityId) {
       try {
         const msg: Message<'mention:show'> = { type: 'mention:show', data: { entityId } };
-        const answer = (await browser.tabs.sendMessage(tabId, msg)) as { index?: unknown; total?: unknown } | undefined;
+        const options = { frameId: frames.frameOf(entityId) };
+        const answer = (await browser.tabs.sendMessage(tabId, msg, options)) as { index?: unknown; total?: unknown } | undefined;
         if (typeof answer?.index === 'number' && typeof answer.total === 'number') return { index: answer.index, total: answer.total };
         return null;
       } catch {

@@ -123,6 +123,31 @@ describeBrowsers('popup', (s) => {
     });
   });
 
+  s.test('counts the names in same-origin frames, and shows a mention that is only in a frame', async (b) => {
+    const page = await b.newPage(s.server.url('/content-frames.html'));
+    const tabId = await b.tabIdOf(page);
+    const popup = await b.openPopup(tabId);
+    await popup.waitForFunction(() => document.querySelector('.p-row[data-entity-id="karbala"]'));
+    const byId = new Map((await popup.evaluate(readRows)).map((r) => [r.id, r.count]));
+    assert.equal(byId.get('nouri-al-maliki'), 1, 'top document');
+    assert.equal(byId.get('hadi-al-amiri'), 1, 'shadow root');
+    assert.equal(byId.get('karbala'), 1, 'frame');
+    assert.equal(byId.get('qassem-soleimani'), 1, 'frame');
+
+    await clickIn(popup, '[data-entity-id="karbala"]');
+    await popup.waitForSelector('#g-detail-name');
+    await page.bringToFront();
+    await clickIn(popup, '.g-show button');
+    await popup.waitForFunction(() => /Mention 1 of 1/.test(document.querySelector('.g-show-status')?.textContent ?? ''));
+
+    let badge = '';
+    for (let i = 0; i < 50 && badge !== String(byId.size); i++) {
+      badge = await badgeOf(b, tabId);
+      if (badge !== String(byId.size)) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(badge, String(byId.size), 'the badge counts the frame’s entities too');
+  });
+
   s.test('sets the toolbar badge to the number of entities on the page', async (b) => {
     s.server.route('/popup-long.html', LONG_PAGE);
     const page = await b.newPage(s.server.url('/popup-long.html'));
