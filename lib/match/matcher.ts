@@ -1,6 +1,6 @@
 import { ARTICLE_FORMS, ARTICLE_FORMS_NEEDING_HYPHEN, EZAFE_FORMS, heavyKey, lightKey } from './normalize';
 import { EVENTS_BEFORE_OF, FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
-import { SurfaceCache } from './surface-cache';
+import { HASHED, SurfaceCache, slotFromHash } from './surface-cache';
 import {
   CASE_LOWER,
   CASE_NONE,
@@ -144,8 +144,9 @@ export function modeOf(alias: MatcherAlias): Mode {
 export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
   const roots: [TrieNode, TrieNode, TrieNode] = [newNode(), newNode(), newNode()];
   let size = 0;
-  // Names start with a capital, so lowercase words are skipped as starts, unless an alias is itself lowercase.
-  let lowercaseStarts = false;
+  // Names start with a capital, so lowercase words are skipped as starts, except the first words of aliases that
+  // are written lowercase themselves (the French "place Tahrir", "gardiens de la révolution").
+  const lowercaseFirsts = new Set<string>();
   aliases.forEach((alias, index) => {
     const t = tokenize(alias.text);
     // Persian is often typed with a space where the zero-width non-joiner belongs (خامنه ای).
@@ -158,7 +159,11 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
       context: (alias.context ?? []).map(lightWords).filter((c) => c.length > 0),
     };
     const mode = modeOf(alias);
-    if (t.count > 0 && t.caseOf[firstNonArticle(t)] === CASE_LOWER) lowercaseStarts = true;
+    if (t.count > 0 && t.caseOf[firstNonArticle(t)] === CASE_LOWER) {
+      const first = rawAt(t, firstNonArticle(t)).toLowerCase();
+      lowercaseFirsts.add(first);
+      lowercaseFirsts.add(lightKey(first));
+    }
     for (const seq of texts.flatMap((text) => aliasKeySequences(text, mode))) {
       let node = roots[mode];
       for (const key of seq) {
@@ -180,10 +185,12 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
   });
 
   const digitStarts = roots.some((root) => [...(root.next?.keys() ?? [])].some((key) => /^[0-9]/.test(key)));
+  // Past a few hundred lowercase first words, cutting every word is as fast as looking for them.
+  const allWords = lowercaseFirsts.size > LOWERCASE_FIRSTS_LIMIT;
   const tries: Tries = {
     roots,
-    lowercaseStarts,
-    digitStarts,
+    candidates: candidateRegex(digitStarts),
+    lowercaseFirsts: allWords || lowercaseFirsts.size === 0 ? null : wordsRegex([...lowercaseFirsts]),
     secondKeys: secondWordKeys(roots),
     firstWords: new SurfaceCache(),
     secondWords: new SurfaceCache(),
@@ -192,16 +199,17 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
     size,
     find(text: string, options?: FindOptions): Mention[] {
       const memory = options?.memory ?? newPageMemory();
-      return lowercaseStarts ? findInAllWords(text, tries, memory) : findAtCapitals(text, tries, memory);
+      return allWords ? findInAllWords(text, tries, memory) : findAtCapitals(text, tries, memory);
     },
   };
 }
 
 interface Tries {
   roots: [TrieNode, TrieNode, TrieNode];
-  lowercaseStarts: boolean;
-  /** Whether a key starts with an ASCII digit: otherwise numbers are not even looked at. */
-  digitStarts: boolean;
+  /** Where a name may start (see candidateRegex). */
+  candidates: RegExp;
+  /** The lowercase first words of aliases written lowercase, or null when there are none. */
+  lowercaseFirsts: RegExp | null;
   /** Every key a name's second word has, in any mode (possessive mark removed). */
   secondKeys: Set<string>;
   /** Can a name start with this spelling? VERDICT_* bits, shifted by 3 for the spelling with a possessive. */
@@ -346,7 +354,8 @@ function isSecondWord(raw: string, keys: Set<string>): boolean {
   return keys.has(info.light) || keys.has(info.heavy) || (ARTICLE_FORMS.has(info.light) && keys.has(ARTICLE_KEY));
 }
 
-const candidateRes: [RegExp | null, RegExp | null] = [null, null];
+const LOWERCASE_FIRSTS_LIMIT = 300;
+let nonAsciiStarts: string | null = null;
 
 /**
  * Where a word that may start a name can begin: an ASCII capital (or digit, when a key starts with one), or a
@@ -355,23 +364,36 @@ const candidateRes: [RegExp | null, RegExp | null] = [null, null];
  * short because long classes make the engine slow.
  */
 function candidateRegex(digits: boolean): RegExp {
-  const cached = candidateRes[digits ? 1 : 0];
-  if (cached) return cached;
-  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-  let ranges = '';
-  let runStart = -1;
-  for (let c = 0x80; c <= 0x10000; c++) {
-    // Outside Latin-1 and the general punctuation block every character is a hit.
-    const never = c < 0x10000 && (c <= 0xff || (c >= 0x2000 && c <= 0x206f)) && (!isWordCode(c) || caseOfChar(c) === CASE_LOWER);
-    if (!never && c < 0x10000 && runStart < 0) runStart = c;
-    if ((never || c === 0x10000) && runStart >= 0) {
-      ranges += runStart === c - 1 ? hex(runStart) : `${hex(runStart)}-${hex(c - 1)}`;
-      runStart = -1;
+  if (nonAsciiStarts === null) {
+    const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+    let ranges = '';
+    let runStart = -1;
+    for (let c = 0x80; c <= 0x10000; c++) {
+      // Outside Latin-1 and the general punctuation block every character is a hit.
+      const never = c < 0x10000 && (c <= 0xff || (c >= 0x2000 && c <= 0x206f)) && (!isWordCode(c) || caseOfChar(c) === CASE_LOWER);
+      if (!never && c < 0x10000 && runStart < 0) runStart = c;
+      if ((never || c === 0x10000) && runStart >= 0) {
+        ranges += runStart === c - 1 ? hex(runStart) : `${hex(runStart)}-${hex(c - 1)}`;
+        runStart = -1;
+      }
     }
+    nonAsciiStarts = ranges;
   }
-  const re = new RegExp(`[${digits ? '0-9' : ''}A-Z${ranges}]`, 'g');
-  candidateRes[digits ? 1 : 0] = re;
-  return re;
+  return new RegExp(`[${digits ? '0-9' : ''}A-Z${nonAsciiStarts}]`, 'g');
+}
+
+/** The given words anywhere; whether one starts a word there is checked against the tokenizer. */
+function wordsRegex(words: string[]): RegExp {
+  const alternatives = words
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+  return new RegExp(alternatives, 'g');
+}
+
+/** After a run of ASCII letters, can the word go on (a letter or digit outside a-z, an apostrophe, a joiner, a dot)? */
+function mayContinueWord(d: number): boolean {
+  return d === 0x2e || d === 0x27 || d >= 0x80 || (d >= 0x30 && d <= 0x39) || d === 0x60;
 }
 
 /**
@@ -388,10 +410,22 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
   const firstWords = tries.firstWords;
   const ahead = newTokens(16);
   const around = newTokens(16);
-  const re = candidateRegex(tries.digitStarts);
+  const re = tries.candidates;
+  // Aliases written lowercase (place Tahrir) start at words found by a second, rarer search, merged in order.
+  const lower = tries.lowercaseFirsts ? Array.from(text.matchAll(tries.lowercaseFirsts), (m) => m.index) : null;
+  let li = 0;
   re.lastIndex = 0;
-  while (re.test(text)) {
-    const p = re.lastIndex - 1;
+  for (;;) {
+    const scanFrom = re.lastIndex;
+    let p = re.test(text) ? re.lastIndex - 1 : n;
+    if (lower) {
+      while (li < lower.length && (lower[li] as number) < scanFrom) li++;
+      if (li < lower.length && (lower[li] as number) < p) {
+        p = lower[li++] as number;
+        re.lastIndex = p + 1;
+      }
+    }
+    if (p >= n) break;
     const c = text.charCodeAt(p);
     if (p > 0 && isWordCode(text.charCodeAt(p - 1))) {
       // inside a word (McElhattan, or a script without case): no word starts before its end
@@ -400,13 +434,30 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       re.lastIndex = k;
       continue;
     }
-    if (!isWordCode(c) || caseOfChar(c) === CASE_LOWER || !isTokenStart(text, p)) continue;
-    const rawEnd = wordEnd(text, p);
+    if (!isWordCode(c) || !isTokenStart(text, p)) continue;
+    // A lowercase word is looked at only where the search for the lowercase first words found it.
+    if (caseOfChar(c) === CASE_LOWER && !(lower && lower[li - 1] === p)) continue;
+    // Most words are plain ASCII letters: cut and hash them in one pass; anything else takes the full rules.
+    let rawEnd = p + 1;
+    let h = c;
+    for (; rawEnd < n; rawEnd++) {
+      const d = text.charCodeAt(rawEnd);
+      if (((d | 0x20) - 0x61) >>> 0 >= 26) break;
+      if (rawEnd - p < HASHED) h = Math.imul(h, 31) + d;
+    }
+    let joined = false;
+    let possLength = 0;
+    let slot: number;
+    if (rawEnd < n && mayContinueWord(text.charCodeAt(rawEnd))) {
+      rawEnd = wordEnd(text, p);
+      joined = lastWordJoined;
+      possLength = possessiveLength(text, p, rawEnd);
+      slot = firstWords.slotOf(text, p, rawEnd - possLength);
+    } else {
+      slot = slotFromHash(h, rawEnd - p);
+    }
     re.lastIndex = rawEnd;
-    const joined = lastWordJoined;
-    const possLength = possessiveLength(text, p, rawEnd);
     const e = rawEnd - possLength;
-    const slot = firstWords.slotOf(text, p, e);
     const shift = possLength > 0 ? 3 : 0;
     let known = firstWords.get(slot, text, p, e);
     if (((known >> shift) & VERDICT_KNOWN) === 0) {

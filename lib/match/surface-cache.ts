@@ -1,5 +1,13 @@
 /** Slots of a cache: open hashing on the surface, one spelling per slot (a collision replaces it). */
 const SLOTS = 1 << 16;
+/** Only the first characters of a word are hashed. */
+export const HASHED = 12;
+
+/** The slot of a word whose first HASHED characters hash to h (h = h * 31 + char code, from 0). */
+export function slotFromHash(h: number, length: number): number {
+  const x = Math.imul(h, 31) + length;
+  return (x ^ (x >>> 15)) & (SLOTS - 1);
+}
 
 /**
  * Small verdicts (a byte) on the spellings of words, kept per matcher: a page repeats its words, and pages repeat
@@ -11,10 +19,10 @@ export class SurfaceCache {
   private readonly verdicts = new Uint8Array(SLOTS);
 
   slotOf(text: string, s: number, e: number): number {
-    let h = e - s;
-    const stop = Math.min(e, s + 12);
+    let h = 0;
+    const stop = Math.min(e, s + HASHED);
     for (let k = s; k < stop; k++) h = Math.imul(h, 31) + text.charCodeAt(k);
-    return (h ^ (h >>> 15)) & (SLOTS - 1);
+    return slotFromHash(h, e - s);
   }
 
   /** The verdict stored for text[s, e) in its slot, or 0. */

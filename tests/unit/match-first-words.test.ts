@@ -54,6 +54,26 @@ describe('first and second words', () => {
   });
 });
 
+describe('aliases written lowercase', () => {
+  const m = createMatcher([
+    { entityId: 'tahrir', text: 'place Tahrir', match: 'always' },
+    { entityId: 'state', text: 'département d’État', match: 'always' },
+    { entityId: 'trump', text: 'Trump', match: 'always' },
+  ]);
+  const f = (text: string) => m.find(text, { memory: newPageMemory() }).map((x) => [x.entityId, x.text]);
+
+  it('are found lowercase, capitalized and between capitals, but not inside other words', () => {
+    expect(f('Sur la place Tahrir, Trump. Place Tahrir. Le département d’État et Trump.')).toEqual([
+      ['tahrir', 'place Tahrir'],
+      ['trump', 'Trump'],
+      ['tahrir', 'Place Tahrir'],
+      ['state', 'département d’État'],
+      ['trump', 'Trump'],
+    ]);
+    expect(f('They replace Tahrir signs; the subdépartement d’État.')).toEqual([]);
+  });
+});
+
 describe('SurfaceCache', () => {
   it('keeps one spelling per slot and never answers for another spelling in the same slot', () => {
     const cache = new SurfaceCache();
