@@ -576,8 +576,15 @@ function pick(t: Tokens, i: number, candidates: Candidate[], clitic: number, mem
 function emit(out: Mention[], t: Tokens, i: number, hit: Hit, memory: PageMemory): void {
   const { entry, last, clitic } = hit;
   let from = i;
-  // "al-Khazali" for the alias "Khazali": the article belongs to the name.
-  if (from > 0 && (t.sep[from] === SEP_HYPHEN || t.sep[from] === SEP_SPACE) && isArticleAt(t, from - 1) && !isArticleAt(t, from)) {
+  // "al-Khazali" for the alias "Khazali": the article belongs to the name. A detached "el" is Spanish more often
+  // than Arabic (el Departamento de Estado), and stays out.
+  const sep = t.sep[from];
+  if (
+    from > 0 &&
+    (sep === SEP_HYPHEN || (sep === SEP_SPACE && infoAt(t, from - 1).light !== 'el')) &&
+    isArticleAt(t, from - 1) &&
+    !isArticleAt(t, from)
+  ) {
     const prevEnd = out.length > 0 ? out[out.length - 1]!.end : -1;
     if (t.start[from - 1]! > prevEnd) from--;
   }

@@ -125,6 +125,11 @@ describe('matcher', () => {
     expect(found('Ashura recalls the Battle of Badr; the Siege of al-Badr too. Amiri’s militia.')).toEqual([]);
     expect(found('He commands the Badr militia, not the battle of Khamenei.')).toEqual([['badr', 'Badr']]);
   });
+  it('takes a detached "el" for the Spanish article, a hyphenated one for the Arabic', () => {
+    const m = createMatcher([{ entityId: 'cr', text: 'Consejo de Representantes', match: 'always' }, ...aliases]);
+    const f = (text: string) => m.find(text, { memory: newPageMemory() }).map((x) => x.text);
+    expect(f('El Consejo de Representantes votó; Hadi el-Amiri habló.')).toEqual(['Consejo de Representantes', 'Hadi el-Amiri']);
+  });
   it('reads a hyphenated compound as the joined name', () => {
     const m = createMatcher([{ entityId: 'shariatmadari', text: 'Hossein Shariatmadari', match: 'always' }]);
     const f = (text: string) => m.find(text, { memory: newPageMemory() }).map((x) => x.text);
