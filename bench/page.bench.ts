@@ -1,0 +1,512 @@
+/**
+ * The content script in real browsers, on generated news pages of 1,000 to 20,000 paragraphs, against baselines
+ * measured in the same run: the same page in the same browser without Gloss (time to the load event), and the
+ * naive thing done in that page (a TreeWalker over every text node with one regex alternation of the dataset's
+ * aliases, wrapping nothing, just counting). Browsers are launched by the e2e harness (tests/e2e/harness): one
+ * with the built extension, one with a blank extension in its place (same binary, same flags, no content script).
+ *
+ * Per page and browser: the time from navigation start until the ranges in CSS.highlights stop growing at the
+ * page's number of mentions; long tasks after the load event (Chromium: a `longtask` PerformanceObserver
+ * registered by an init script); the page's JS heap after a forced GC (Chromium: performance.memory).
+ * Times are the fastest of a few loads (the machine is shared; its noise only ever adds time).
+ *
+ * Usage: npm run build:all && npm run bench:page   (GLOSS_E2E_BROWSERS=chromium runs one browser)
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
+import type { CompiledDataset } from '../lib/dataset/types';
+import { createMatcher, newPageMemory } from '../lib/match';
+import {
+  type BrowserName,
+  type GlossBrowser,
+  type GlossPage,
+  launchChromium,
+  launchFirefox,
+  ROOT,
+  startServer,
+  type TestServer,
+} from '../tests/e2e/harness';
+import { readText, rng, table } from './lib';
+
+const SIZES = [1_000, 5_000, 20_000];
+/** Loads per page and browser; the fastest counts. */
+const RUNS = 3;
+/** The highlight count must stay at the page's mentions this long to count as settled. */
+const QUIET_MS = 1_000;
+/** Gives up waiting when the count stays put this long without reaching the mentions (reported, not thrown). */
+const STUCK_MS = 5_000;
+const SETTLE_TIMEOUT_MS = 90_000;
+const HIGHLIGHTS = ['gloss-person', 'gloss-organization', 'gloss-place'];
+
+/** Names of the dataset (aliases with match "always"), a mix of people, organisations and places. */
+const NAMES = [
+  'Qais al-Khazali',
+  'Kataib Hezbollah',
+  'Baghdad',
+  'Hadi al-Amiri',
+  'Falih al-Fayyadh',
+  'Qassem Soleimani',
+  'Quds Force',
+  'Popular Mobilization Forces',
+  'Islamic Revolutionary Guard Corps',
+  'Karbala',
+  'Basra',
+  'Tehran',
+  'Kirkuk',
+];
+const FILLER = (
+  'the minister said on tuesday that officials in the city had met and would respond to protests near the ' +
+  'ministry while analysts warned that talks could stall after weeks of tension over the budget the election ' +
+  'and the reconstruction of roads bridges and schools in the province'
+).split(' ');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+interface GeneratedPage {
+  html: string;
+  /** The text of each block as Gloss collects it, to check the mention count with the matcher. */
+  blocks: string[];
+  mentions: number;
+}
+
+/** A deterministic news article: headline, byline, subheads, paragraphs; about half name someone. */
+function newsPage(paragraphs: number, seed = 42): GeneratedPage {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T;
+  const blocks: string[] = [];
+  const body: string[] = [];
+  let mentions = 0;
+  const block = (tag: string, html: string, text: string) => {
+    body.push(`<${tag}>${html}</${tag}>`);
+    blocks.push(text);
+  };
+  block('h1', 'Talks on the budget stall as protests continue', 'Talks on the budget stall as protests continue');
+  block('p class="byline"', 'By a staff reporter, updated tuesday', 'By a staff reporter, updated tuesday');
+  for (let p = 0; p < paragraphs; p++) {
+    if (p > 0 && p % 25 === 0) block('h2', `Part ${p / 25 + 1} of the report`, `Part ${p / 25 + 1} of the report`);
+    const sentences: Array<Array<{ html: string; text: string; name?: boolean }>> = [];
+    const count = 2 + Math.floor(r() * 2);
+    for (let s = 0; s < count; s++) {
+      const words: Array<{ html: string; text: string; name?: boolean }> = [];
+      const length = 10 + Math.floor(r() * 7);
+      for (let w = 0; w < length; w++) {
+        const word = pick(FILLER);
+        words.push({ html: word, text: word });
+      }
+      sentences.push(words);
+    }
+    if (r() < 0.5) {
+      const names = 1 + Math.floor(r() * 3);
+      for (let n = 0; n < names; n++) {
+        const name = pick(NAMES);
+        const sentence = pick(sentences);
+        // Some names are links, as on news sites: an inline element inside the paragraph's block.
+        const html = r() < 0.25 ? `<a href="/topic/${n}">${escapeHtml(name)}</a>` : escapeHtml(name);
+        // Between two lowercase filler words: a name next to another name or to a sentence's capitalised first word
+        // reads as part of a longer name, which Gloss rightly does not match.
+        const slots = sentence.length - 2;
+        let at = 2 + Math.floor(r() * slots);
+        while (sentence[at - 1]?.name || sentence[at]?.name) at = 2 + ((at - 1) % slots);
+        sentence.splice(at, 0, { html, text: name, name: true });
+        mentions++;
+      }
+    }
+    const joined = (key: 'html' | 'text') =>
+      sentences
+        .map((words) => {
+          const s = words.map((w) => w[key]).join(' ');
+          return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+        })
+        .join(' ');
+    block('p', joined('html'), joined('text'));
+  }
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Bench news: ${paragraphs} paragraphs</title>
+<style>body{font:17px/1.55 Georgia,serif;max-width:44rem;margin:0 auto;padding:0 1rem}nav a{margin-right:1em}</style>
+</head><body>
+<header><nav><a href="/">Front page</a><a href="/world">World</a><a href="/opinion">Opinion</a></nav></header>
+<main><article>
+${body.join('\n')}
+</article></main>
+<footer><p>Bench news, a generated page.</p></footer>
+</body></html>`;
+  blocks.push('Front page World Opinion', 'Bench news, a generated page.');
+  return { html, blocks, mentions };
+}
+
+/** The mentions Gloss's own matcher finds in the page's blocks; must equal what the generator put in. */
+function matcherMentions(dataset: CompiledDataset, blocks: string[]): number {
+  const matcher = createMatcher(dataset.aliases);
+  const memory = newPageMemory();
+  let n = 0;
+  for (const text of blocks) n += matcher.find(text, { memory }).length;
+  return n;
+}
+
+interface BenchState {
+  count: number;
+  changedAt: number;
+  longTaskSupported: boolean;
+  longTasks: Array<[number, number]>;
+}
+
+/**
+ * Runs in the page's main world before its scripts: polls the number of ranges in Gloss's highlights every 10 ms
+ * (a timer, not animation frames, which would change the page's idle time) and records long tasks.
+ */
+const INIT_SCRIPT = `(() => {
+  const state = { count: 0, changedAt: 0, longTaskSupported: false, longTasks: [] };
+  Object.defineProperty(window, '__glossBench', { value: state });
+  const names = ${JSON.stringify(HIGHLIGHTS)};
+  const check = () => {
+    let n = 0;
+    const registry = window.CSS && CSS.highlights;
+    if (registry) for (const name of names) n += registry.get(name)?.size ?? 0;
+    if (n !== state.count) {
+      state.count = n;
+      state.changedAt = performance.now();
+    }
+  };
+  state.timer = setInterval(check, 10);
+  try {
+    if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) state.longTasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+      state.longTaskSupported = true;
+    }
+  } catch {}
+})();`;
+
+// Page functions: no named inner functions or consts holding functions (tsx would add a `__name` helper the page lacks).
+function readState(): BenchState & { now: number; loadEnd: number; hidden: boolean } {
+  const s = (window as unknown as { __glossBench: BenchState }).__glossBench;
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return { ...s, now: performance.now(), loadEnd: nav?.loadEventEnd ?? 0, hidden: document.visibilityState === 'hidden' };
+}
+
+function stopPolling(): void {
+  clearInterval((window as unknown as { __glossBench: { timer: number } }).__glossBench.timer);
+}
+
+function jsHeap(): number | null {
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? memory.usedJSHeapSize : null;
+}
+
+function highlightApi(): boolean {
+  return typeof CSS !== 'undefined' && typeof CSS.highlights?.set === 'function' && typeof Highlight === 'function';
+}
+
+/** The naive baseline, in the page: one regex alternation of the aliases over every text node. Wraps nothing. */
+function naiveCount(aliases: string[]): { ms: number; matches: number } {
+  const t0 = performance.now();
+  const escaped = aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'gi');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let matches = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    re.lastIndex = 0;
+    while (re.exec(text)) matches++;
+  }
+  return { ms: performance.now() - t0, matches };
+}
+
+interface GlossRun {
+  /** ms from navigation start to the last change of the highlight count; null when Gloss did not paint. */
+  paintedMs: number | null;
+  count: number;
+  loadMs: number;
+  longTasks: Array<[number, number]> | null;
+  heap: number | null;
+}
+
+interface PlainRun {
+  loadMs: number;
+  naiveMs: number;
+  naiveMatches: number;
+  longTasks: Array<[number, number]> | null;
+  heap: number | null;
+}
+
+async function openWithProbe(b: GlossBrowser, url: string): Promise<GlossPage> {
+  const page = await b.newPage();
+  if (page.browserName === 'chromium') await (page.raw as PwPage).addInitScript(INIT_SCRIPT);
+  else await (page.raw as PpPage).evaluateOnNewDocument(INIT_SCRIPT);
+  // Background tabs are hidden and get throttled: the measured tab must be the active one.
+  await page.bringToFront();
+  await page.goto(url);
+  return page;
+}
+
+/** Forces a GC where the browser allows it (Chromium, over CDP), then reads the page's JS heap. */
+async function heapAfterGc(b: GlossBrowser, page: GlossPage): Promise<number | null> {
+  if (page.browserName !== 'chromium' || !b.context) return page.evaluate(jsHeap);
+  const cdp = await b.context.newCDPSession(page.raw as PwPage);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+  return page.evaluate(jsHeap);
+}
+
+const afterLoad = (tasks: Array<[number, number]>, loadEnd: number) => tasks.filter(([start]) => start >= loadEnd);
+
+async function runGloss(b: GlossBrowser, url: string, mentions: number): Promise<GlossRun> {
+  const page = await openWithProbe(b, url);
+  try {
+    const started = Date.now();
+    let s = await page.evaluate(readState);
+    for (;;) {
+      const quiet = s.now - s.changedAt;
+      if (s.count === mentions && quiet >= QUIET_MS) break;
+      if (s.count !== mentions && quiet >= STUCK_MS && s.now - s.loadEnd >= STUCK_MS) break;
+      if (Date.now() - started > SETTLE_TIMEOUT_MS) break;
+      await sleep(100);
+      s = await page.evaluate(readState);
+    }
+    await page.evaluate(stopPolling);
+    if (s.hidden) throw new Error(`${b.name}: the measured tab was hidden (throttled); the numbers would be wrong`);
+    return {
+      paintedMs: s.count > 0 ? s.changedAt : null,
+      count: s.count,
+      loadMs: s.loadEnd,
+      longTasks: s.longTaskSupported ? afterLoad(s.longTasks, s.loadEnd) : null,
+      heap: await heapAfterGc(b, page),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+async function runPlain(b: GlossBrowser, url: string, aliases: string[]): Promise<PlainRun> {
+  const page = await openWithProbe(b, url);
+  try {
+    // Long tasks are read after a quiet second, like a Gloss run's after its last change.
+    await sleep(QUIET_MS);
+    const s = await page.evaluate(readState);
+    await page.evaluate(stopPolling);
+    const heap = await heapAfterGc(b, page);
+    let naive = { ms: Number.POSITIVE_INFINITY, matches: 0 };
+    for (let i = 0; i < 3; i++) {
+      const run = await page.evaluate(naiveCount, aliases);
+      if (run.ms < naive.ms) naive = run;
+    }
+    return {
+      loadMs: s.loadEnd,
+      naiveMs: naive.ms,
+      naiveMatches: naive.matches,
+      longTasks: s.longTaskSupported ? afterLoad(s.longTasks, s.loadEnd) : null,
+      heap,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** "Chrome/156.0.8078.114", "Firefox 153.8.0": the full version (Chromium's user agent string rounds it). */
+async function browserVersion(b: GlossBrowser, page: GlossPage): Promise<string> {
+  if (b.browser) return (await b.browser.version()).replace(/^firefox\//i, 'Firefox ');
+  if (b.context && page.browserName === 'chromium') {
+    const cdp = await b.context.newCDPSession(page.raw as PwPage);
+    try {
+      return (await cdp.send('Browser.getVersion')).product;
+    } catch {
+      // Not every session may ask; the user agent names the browser at least.
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  }
+  return page.evaluate(() => navigator.userAgent);
+}
+
+/** A blank extension in Gloss's place: the harness launches the same browser, with the same flags, without Gloss. */
+async function blankExtension(name: BrowserName): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `gloss-bench-blank-${name}-`));
+  const manifest =
+    name === 'chromium'
+      ? { manifest_version: 3, name: 'Blank', version: '1.0', background: { service_worker: 'background.js' } }
+      : { manifest_version: 2, name: 'Blank', version: '1.0', browser_specific_settings: { gecko: { id: 'blank@gloss-bench.invalid' } } };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'background.js'), '');
+  return dir;
+}
+
+const fmt = (n: number | null, digits = 0) => (n === null || !Number.isFinite(n) ? 'n/a' : n.toFixed(digits));
+const mb = (bytes: number | null) => (bytes === null ? 'n/a' : (bytes / 1e6).toFixed(1));
+const ratio = (a: number | null, b: number) => (a === null || !(b > 0) ? 'n/a' : `${(a / b).toFixed(1)}×`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? null;
+const fastest = <T>(xs: T[], key: (x: T) => number) => xs.reduce((best, x) => (key(x) < key(best) ? x : best));
+
+function longTaskCell(runs: Array<{ longTasks: Array<[number, number]> | null }>): string {
+  if (runs.some((r) => r.longTasks === null)) return 'n/a';
+  const counts = runs.map((r) => r.longTasks?.length ?? 0);
+  const longest = Math.max(0, ...runs.flatMap((r) => (r.longTasks ?? []).map(([, d]) => d)));
+  return `${Math.max(...counts)} / ${longest.toFixed(0)}`;
+}
+
+async function benchBrowser(name: BrowserName, server: TestServer, pages: Map<number, GeneratedPage>, aliases: string[]) {
+  const blankDir = await blankExtension(name);
+  const launch = name === 'chromium' ? launchChromium : launchFirefox;
+  const browsers: GlossBrowser[] = [];
+  try {
+    const gloss = await launch();
+    browsers.push(gloss);
+    const plain = await launch(blankDir);
+    browsers.push(plain);
+    const probe = await gloss.newPage(server.url('/bench/warmup.html'));
+    const version = await browserVersion(gloss, probe);
+    const api = await probe.evaluate(highlightApi);
+    await probe.close();
+    // One load each first: process start-up and caches are not charged to the first row.
+    for (const b of [plain, gloss]) await (await b.newPage(server.url('/bench/warmup.html'))).close();
+    const label = name === 'chromium' ? 'Chromium' : 'Firefox';
+    const notes: string[] = [];
+    if (!api) notes.push(`${label} has no CSS Custom Highlight API: Gloss does not run here; time to painted not measurable.`);
+    if (name === 'firefox') notes.push('Firefox rounds performance.now() to whole milliseconds (timer precision reduction).');
+    let longTasksMeasured = true;
+    let heapMeasured = true;
+
+    const rows: Array<Array<string | number>> = [];
+    for (const size of SIZES) {
+      const page = pages.get(size) as GeneratedPage;
+      const url = server.url(`/bench/news-${size}.html`);
+      const glossRuns: GlossRun[] = [];
+      const plainRuns: PlainRun[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        // In turns, so that a slow spell of the machine hits both browsers alike.
+        plainRuns.push(await runPlain(plain, url, aliases));
+        if (api) glossRuns.push(await runGloss(gloss, url, page.mentions));
+      }
+      const load = Math.min(...plainRuns.map((r) => r.loadMs));
+      const naive = fastest(plainRuns, (r) => r.naiveMs);
+      const painted = glossRuns.filter((r) => r.paintedMs !== null && r.count === page.mentions);
+      const best = painted.length ? fastest(painted, (r) => r.paintedMs as number) : null;
+      for (const r of glossRuns) {
+        if (r.count !== page.mentions)
+          notes.push(`${size} paragraphs: Gloss settled at ${r.count} ranges, not ${page.mentions} (run left out).`);
+      }
+      if (naive.naiveMatches !== page.mentions) {
+        notes.push(`${size} paragraphs: the naive regex counted ${naive.naiveMatches} matches, not ${page.mentions}.`);
+      }
+      longTasksMeasured &&= plainRuns.every((r) => r.longTasks !== null);
+      heapMeasured &&= plainRuns.every((r) => r.heap !== null);
+      const heaps = (runs: Array<{ heap: number | null }>) => median(runs.flatMap((r) => (r.heap === null ? [] : [r.heap])));
+      const slowest = painted.length ? Math.max(...painted.map((r) => r.paintedMs as number)) : null;
+      rows.push([
+        size.toLocaleString('en-US'),
+        page.mentions.toLocaleString('en-US'),
+        best ? `${fmt(best.paintedMs)} / ${fmt(slowest)}` : 'n/a',
+        best ? fmt((best.paintedMs as number) - best.loadMs) : 'n/a',
+        glossRuns.length ? fmt(Math.min(...glossRuns.map((r) => r.loadMs))) : 'n/a',
+        fmt(load),
+        fmt(naive.naiveMs, 1),
+        ratio(best?.paintedMs ?? null, load),
+        ratio(best?.paintedMs ?? null, naive.naiveMs),
+        api ? longTaskCell(glossRuns) : 'n/a',
+        longTaskCell(plainRuns),
+        mb(api ? heaps(glossRuns) : null),
+        mb(heaps(plainRuns)),
+      ]);
+    }
+    if (!longTasksMeasured) notes.push(`${label} has no \`longtask\` PerformanceObserver entry type: long tasks not measurable.`);
+    if (!heapMeasured) notes.push(`${label} has no performance.memory: JS heap not measurable.`);
+    console.log(`## ${version}\n`);
+    console.log(
+      table(
+        [
+          'paragraphs',
+          'mentions',
+          'Gloss painted ms (fastest / slowest)',
+          'after its load',
+          'load ms with Gloss',
+          'load ms without Gloss',
+          'naive TreeWalker+regex ms',
+          'painted ÷ load',
+          'painted ÷ naive',
+          'long tasks after load with Gloss (count / max ms)',
+          'long tasks after load without Gloss',
+          'heap MB with Gloss',
+          'heap MB without',
+        ],
+        rows,
+      ),
+    );
+    if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
+    console.log('');
+  } finally {
+    for (const b of browsers) await b.close();
+    await rm(blankDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const dataset = JSON.parse(readText(join(ROOT, 'assets/generated/dataset.json'))) as CompiledDataset;
+  // Longest first, so the alternation prefers the longest alias, as in bench:match.
+  const aliases = dataset.aliases.map((a) => a.text).sort((a, b) => b.length - a.length);
+  const pages = new Map<number, GeneratedPage>();
+  for (const size of SIZES) {
+    const page = newsPage(size);
+    const found = matcherMentions(dataset, page.blocks);
+    if (found !== page.mentions)
+      throw new Error(`${size} paragraphs: the generator put in ${page.mentions} names, the matcher finds ${found}`);
+    pages.set(size, page);
+  }
+  const wanted = process.env.GLOSS_E2E_BROWSERS?.split(',').map((s) => s.trim());
+  const names = (['chromium', 'firefox'] as const).filter((n) => !wanted || wanted.includes(n));
+
+  const cpu = cpus();
+  console.log(`# Content script benchmark (${new Date().toISOString()})\n`);
+  const headless = process.env.GLOSS_E2E_HEADED ? 'headed' : 'headless';
+  console.log(
+    `${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}, ${headless}.\n`,
+  );
+  console.log(
+    [
+      `- Gloss painted: navigation start until the ranges in CSS.highlights stop growing at the page's mentions (polled`,
+      `  every 10 ms in the page; settled when unchanged for ${QUIET_MS} ms). Fastest and slowest of ${RUNS} loads;`,
+      '  "after its load": the fastest run, from its own load event. Ratios use the fastest.',
+      '- Load: navigation start to the end of the load event, fastest of the same loads. "Without Gloss": the same page',
+      '  in the same browser (same binary and flags, launched by the e2e harness) with a blank extension in its place.',
+      `- Naive: in the page without Gloss, after load, a TreeWalker over every text node with one regex alternation of`,
+      `  the dataset's ${aliases.length} aliases (longest first, \\b…\\b, case-insensitive), counting matches; fastest of 3.`,
+      "- Long tasks after load: PerformanceObserver `longtask`, registered before the page's scripts; the most in one",
+      '  load / the longest in any.',
+      "- Heap: performance.memory.usedJSHeapSize after a forced GC (the renderer's whole isolate, so the content",
+      "  script's world too), median of the loads. DOM objects, Gloss's Range objects among them, are not in it.",
+      '',
+    ].join('\n'),
+  );
+
+  const server = await startServer();
+  let failed = 0;
+  try {
+    server.route('/bench/warmup.html', '<!doctype html><title>warm-up</title><p>Qais al-Khazali in Baghdad.</p>');
+    for (const [size, page] of pages) server.route(`/bench/news-${size}.html`, page.html);
+    for (const name of names) {
+      try {
+        await benchBrowser(name, server, pages, aliases);
+      } catch (err) {
+        failed++;
+        console.error(`${name}: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
