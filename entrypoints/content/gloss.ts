@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import compiled from '@/assets/generated/dataset.json';
 import type { EntityType } from '@/lib/dataset/schema';
 import type { CompiledDataset } from '@/lib/dataset/types';
-import { createMatcher, newPageMemory } from '@/lib/match';
+import { createMatcherFromTables, type Matcher, newPageMemory } from '@/lib/match';
 import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
 import { createHoverController } from '@/lib/page/card-hover';
 import { cardModel } from '@/lib/page/card-model';
@@ -40,7 +40,9 @@ const ignore = (el: Element) => el.localName === CARD_TAG;
 export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   if (!isSameOriginFrame() || !highlightSupported()) return;
   const dataset = compiled as unknown as CompiledDataset;
-  const matcher = createMatcher(dataset.aliases);
+  // From the tables the build made (preparing every alias here would take ~230 ms on a cold start), in a slice of
+  // its own rather than in the task that evaluated this script.
+  let matcher: Matcher | null = null;
   const types = new Map<string, EntityType>(dataset.entities.map((e) => [e.id, e.type]));
   const isTop = window === window.top;
 
@@ -59,6 +61,9 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   };
   const painter = createPainter();
   const scheduler = createScheduler();
+  scheduler.push(() => {
+    matcher ??= createMatcherFromTables(dataset.aliases, dataset.matcher);
+  });
   let paused: TabSummary['paused'] = null;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -82,7 +87,10 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   const scanner = new Scanner({
     doc: document,
     collector,
-    find: (text, memory) => matcher.find(text, { memory }),
+    find: (text, memory) => {
+      matcher ??= createMatcherFromTables(dataset.aliases, dataset.matcher);
+      return matcher.find(text, { memory });
+    },
     newMemory: newPageMemory,
     typeOf: (id) => types.get(id),
     painter,

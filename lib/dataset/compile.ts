@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { aliasKeySequences, createMatcher, lightKey, type MatcherAlias, modeOf } from '../match';
+import { aliasKeySequences, createMatcherFromTables, lightKey, type MatcherAlias, matcherTables, modeOf } from '../match';
 import { deriveExcerpts } from './excerpts';
 import { type ArticleMeta, type DatasetInput, datasetSchema, type EntityInput } from './schema';
 import type { CompiledDataset } from './types';
@@ -138,8 +138,9 @@ export function compileDataset(input: unknown, articles: readonly ArticleSource[
 
   const aliases = toMatcherAliases(data.entities);
   const fullNames = new Set(aliases.filter((a) => a.match === 'always').map((a) => a.text));
+  const tables = matcherTables(aliases);
   const excerpts = deriveExcerpts(
-    createMatcher(aliases),
+    createMatcherFromTables(aliases, tables),
     articles.map((a) => ({ id: a.meta.id, text: a.text })),
     (alias) => fullNames.has(alias),
   );
@@ -160,6 +161,7 @@ export function compileDataset(input: unknown, articles: readonly ArticleSource[
       aliases: e.aliases.map((a) => a.text),
     })),
     aliases,
+    matcher: tables,
     excerpts,
     articles: articles.map((a) => a.meta),
   };

@@ -1,3 +1,4 @@
+import type { MatcherTables } from '../match/matcher';
 import type { MatcherAlias } from '../match/types';
 import type { ArticleMeta, EntityType } from './schema';
 
@@ -43,6 +44,8 @@ export interface CompiledDataset {
   entities: CompiledEntity[];
   /** The matcher's input, in dataset order (first entity wins an `ambiguous` alias). */
   aliases: MatcherAlias[];
+  /** The aliases' key sequences, computed at build time so that a content script starts with the matcher ready. */
+  matcher?: MatcherTables;
   /** Excerpts per entity id, best first. */
   excerpts: Record<string, Excerpt[]>;
   articles: ArticleMeta[];

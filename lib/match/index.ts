@@ -1,3 +1,12 @@
-export { aliasKeySequences, createMatcher, type Matcher, modeOf, newPageMemory } from './matcher';
+export {
+  aliasKeySequences,
+  createMatcher,
+  createMatcherFromTables,
+  type Matcher,
+  type MatcherTables,
+  matcherTables,
+  modeOf,
+  newPageMemory,
+} from './matcher';
 export { heavyKey, lightKey } from './normalize';
 export type { FindOptions, MatcherAlias, MatchRule, Mention, PageMemory } from './types';

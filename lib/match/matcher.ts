@@ -142,30 +142,82 @@ export function modeOf(alias: MatcherAlias): Mode {
 }
 
 export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
-  const roots: [TrieNode, TrieNode, TrieNode] = [newNode(), newNode(), newNode()];
-  let size = 0;
+  const builder = new MatcherBuilder();
+  for (const alias of aliases) builder.add(prepareAlias(alias), alias);
+  return builder.finish();
+}
+
+/**
+ * What the matcher stores of one alias, computed once: its key sequences (spelling variants included), in the
+ * mode it is compared in. The expensive part of building a matcher; the dataset compiler does it at build time
+ * (matcherTables), so that a content script starts with it ready.
+ */
+export interface PreparedAlias {
+  mode: Mode;
+  /** Number of words in the alias as written. */
+  words: number;
+  capitalized: boolean;
+  /** Context words, each as a sequence of light keys. */
+  context: string[][];
+  /** Key sequences to store, one per spelling variant. */
+  keys: string[][];
+  /** The alias's first word, lowercased and as a light key, when the alias is written lowercase. */
+  lowercaseFirst: string[];
+}
+
+/** Version of PreparedAlias's key scheme: tables of another version are rebuilt from the aliases. */
+export const MATCHER_TABLES_VERSION = 1;
+
+export interface MatcherTables {
+  version: number;
+  /** One per alias, in the order of the dataset's aliases. */
+  aliases: PreparedAlias[];
+}
+
+export function prepareAlias(alias: MatcherAlias): PreparedAlias {
+  const t = tokenize(alias.text);
+  // Persian is often typed with a space where the zero-width non-joiner belongs (خامنه ای).
+  const texts = alias.text.includes('\u200C') ? [alias.text, alias.text.replace(/\u200C/g, ' ')] : [alias.text];
+  const mode = modeOf(alias);
+  const lowercase = t.count > 0 && t.caseOf[firstNonArticle(t)] === CASE_LOWER;
+  const first = lowercase ? rawAt(t, firstNonArticle(t)).toLowerCase() : '';
+  return {
+    mode,
+    words: t.count,
+    capitalized: t.count > 0 && !lowercase,
+    context: (alias.context ?? []).map(lightWords).filter((c) => c.length > 0),
+    keys: texts.flatMap((text) => aliasKeySequences(text, mode)),
+    lowercaseFirst: lowercase ? [...new Set([first, lightKey(first)])] : [],
+  };
+}
+
+export function matcherTables(aliases: readonly MatcherAlias[]): MatcherTables {
+  return { version: MATCHER_TABLES_VERSION, aliases: aliases.map(prepareAlias) };
+}
+
+/** The matcher from tables made by matcherTables for the same aliases; from the aliases alone if they do not fit. */
+export function createMatcherFromTables(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): Matcher {
+  if (tables?.version !== MATCHER_TABLES_VERSION || tables.aliases.length !== aliases.length) return createMatcher(aliases);
+  const builder = new MatcherBuilder();
+  aliases.forEach((alias, k) => builder.add(tables.aliases[k] as PreparedAlias, alias));
+  return builder.finish();
+}
+
+/** Stores prepared aliases in the tries, in dataset order. */
+class MatcherBuilder {
+  private readonly roots: [TrieNode, TrieNode, TrieNode] = [newNode(), newNode(), newNode()];
+  private size = 0;
+  private index = 0;
   // Names start with a capital, so lowercase words are skipped as starts, except the first words of aliases that
   // are written lowercase themselves (the French "place Tahrir", "gardiens de la révolution").
-  const lowercaseFirsts = new Set<string>();
-  aliases.forEach((alias, index) => {
-    const t = tokenize(alias.text);
-    // Persian is often typed with a space where the zero-width non-joiner belongs (خامنه ای).
-    const texts = alias.text.includes('\u200C') ? [alias.text, alias.text.replace(/\u200C/g, ' ')] : [alias.text];
-    const entry: AliasEntry = {
-      index,
-      alias,
-      words: t.count,
-      capitalized: t.count > 0 && t.caseOf[firstNonArticle(t)] !== CASE_LOWER,
-      context: (alias.context ?? []).map(lightWords).filter((c) => c.length > 0),
-    };
-    const mode = modeOf(alias);
-    if (t.count > 0 && t.caseOf[firstNonArticle(t)] === CASE_LOWER) {
-      const first = rawAt(t, firstNonArticle(t)).toLowerCase();
-      lowercaseFirsts.add(first);
-      lowercaseFirsts.add(lightKey(first));
-    }
-    for (const seq of texts.flatMap((text) => aliasKeySequences(text, mode))) {
-      let node = roots[mode];
+  private readonly lowercaseFirsts = new Set<string>();
+
+  add(prepared: PreparedAlias, a: MatcherAlias): void {
+    const index = this.index++;
+    const entry: AliasEntry = { index, alias: a, words: prepared.words, capitalized: prepared.capitalized, context: prepared.context };
+    for (const w of prepared.lowercaseFirst) this.lowercaseFirsts.add(w);
+    for (const seq of prepared.keys) {
+      let node = this.roots[prepared.mode];
       for (const key of seq) {
         if (!node.next) node.next = new Map();
         let child = node.next.get(key);
@@ -177,31 +229,34 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
       }
       if (!node.entries) node.entries = [];
       // The first entity to claim a spelling keeps it (dataset order); the compiler reports unmarked clashes.
-      if (!node.entries.some((e) => e.alias.entityId === alias.entityId && e.alias.match === alias.match)) {
+      if (!node.entries.some((e) => e.alias.entityId === a.entityId && e.alias.match === a.match)) {
         node.entries.push(entry);
-        size++;
+        this.size++;
       }
     }
-  });
+  }
 
-  const digitStarts = roots.some((root) => [...(root.next?.keys() ?? [])].some((key) => /^[0-9]/.test(key)));
-  // Past a few hundred lowercase first words, cutting every word is as fast as looking for them.
-  const allWords = lowercaseFirsts.size > LOWERCASE_FIRSTS_LIMIT;
-  const tries: Tries = {
-    roots,
-    candidates: candidateRegex(digitStarts),
-    lowercaseFirsts: allWords || lowercaseFirsts.size === 0 ? null : wordsRegex([...lowercaseFirsts]),
-    secondKeys: secondWordKeys(roots),
-    firstWords: new SurfaceCache(),
-    secondWords: new SurfaceCache(),
-  };
-  return {
-    size,
-    find(text: string, options?: FindOptions): Mention[] {
-      const memory = options?.memory ?? newPageMemory();
-      return allWords ? findInAllWords(text, tries, memory) : findAtCapitals(text, tries, memory);
-    },
-  };
+  finish(): Matcher {
+    const { roots, size, lowercaseFirsts } = this;
+    const digitStarts = roots.some((root) => [...(root.next?.keys() ?? [])].some((key) => /^[0-9]/.test(key)));
+    // Past a few hundred lowercase first words, cutting every word is as fast as looking for them.
+    const allWords = lowercaseFirsts.size > LOWERCASE_FIRSTS_LIMIT;
+    const tries: Tries = {
+      roots,
+      candidates: candidateRegex(digitStarts),
+      lowercaseFirsts: allWords || lowercaseFirsts.size === 0 ? null : wordsRegex([...lowercaseFirsts]),
+      secondKeys: secondWordKeys(roots),
+      firstWords: new SurfaceCache(),
+      secondWords: new SurfaceCache(),
+    };
+    return {
+      size,
+      find(text: string, options?: FindOptions): Mention[] {
+        const memory = options?.memory ?? newPageMemory();
+        return allWords ? findInAllWords(text, tries, memory) : findAtCapitals(text, tries, memory);
+      },
+    };
+  }
 }
 
 interface Tries {

@@ -1,4 +1,5 @@
 import type { EntityType } from '../dataset/schema';
+import { createViewportWindow, type ViewportWindow } from './paint-window';
 
 /**
  * Paints mentions with the CSS Custom Highlight API: one `Highlight` per entity type, registered as
@@ -18,7 +19,8 @@ export interface Painter {
   add(type: EntityType, range: Range): void;
   /**
    * Paints the queued ranges. Every change to a registered Highlight makes the browser repaint all of its
-   * ranges (Chromium 156: ~150 ms a frame at 40,000 ranges), so a scan flushes a few times, not per block.
+   * ranges, so a scan flushes a few times, not per block, and past WINDOW_ABOVE ranges only those near the
+   * viewport are registered.
    */
   flush(): void;
   remove(type: EntityType, range: Range): void;
@@ -30,6 +32,9 @@ export interface Painter {
   /** Unregisters everything (pause, invalidated content script). */
   dispose(): void;
 }
+
+/** Past this many ranges, only those near the viewport are registered (see paint-window.ts). */
+export const WINDOW_ABOVE = 1000;
 
 export function highlightSupported(win: Window = window): boolean {
   const css = (win as Window & { CSS?: typeof CSS }).CSS;
@@ -44,6 +49,17 @@ export function createPainter(win: Window = window): Painter {
   const byObject = new Map<Highlight, EntityType>();
   const visible: Record<EntityType, boolean> = { person: true, organization: true, place: true };
   const pending = new Map<Range, EntityType>();
+  // Every range painted, and, past WINDOW_ABOVE of them, the window that registers only those near the viewport.
+  const painted = new Map<Range, EntityType>();
+  let windowed: ViewportWindow | null = null;
+  const show = (range: Range) => {
+    const type = painted.get(range);
+    if (type) highlights.get(type)?.add(range);
+  };
+  const hide = (range: Range) => {
+    const type = painted.get(range);
+    if (type) highlights.get(type)?.delete(range);
+  };
   for (const type of TYPES) {
     const h = new HighlightCtor();
     highlights.set(type, h);
@@ -65,11 +81,24 @@ export function createPainter(win: Window = window): Painter {
       pending.set(range, type);
     },
     flush() {
-      for (const [range, type] of pending) highlights.get(type)?.add(range);
+      for (const [range, type] of pending) painted.set(range, type);
+      if (!windowed && painted.size > WINDOW_ABOVE) {
+        windowed = createViewportWindow(win, show, hide);
+        if (windowed) {
+          for (const h of highlights.values()) h.clear();
+          for (const range of painted.keys()) windowed.add(range);
+        }
+      } else if (windowed) {
+        for (const range of pending.keys()) windowed.add(range);
+      }
+      if (!windowed) for (const [range, type] of pending) highlights.get(type)?.add(range);
       pending.clear();
     },
     remove(type, range) {
-      if (!pending.delete(range)) highlights.get(type)?.delete(range);
+      if (pending.delete(range)) return;
+      if (windowed) windowed.remove(range);
+      else highlights.get(type)?.delete(range);
+      painted.delete(range);
     },
     setVisible(types) {
       Object.assign(visible, types);
@@ -81,10 +110,16 @@ export function createPainter(win: Window = window): Painter {
     },
     clear() {
       pending.clear();
+      painted.clear();
+      windowed?.clear();
+      windowed = null;
       for (const h of highlights.values()) h.clear();
     },
     dispose() {
       pending.clear();
+      painted.clear();
+      windowed?.clear();
+      windowed = null;
       for (const type of TYPES) {
         const h = highlights.get(type);
         h?.clear();

@@ -60,8 +60,10 @@ export interface ScannerOptions {
   reveals?: RevealWatch;
 }
 
-/** Subtrees with more elements than this are collected in parts. */
-const SPLIT_ABOVE = 1500;
+/** Subtrees with more elements than this are collected in parts (a few ms each, more before the JIT warms up). */
+const SPLIT_ABOVE = 400;
+/** Parts of a split subtree queued per task. */
+const QUEUE_CHUNK = 500;
 /** While a scan is running, new ranges are painted at most this often (each paint repaints every range). */
 const PAINT_EVERY_MS = 250;
 
@@ -76,6 +78,14 @@ const OBSERVE: MutationObserverInit = {
 
 /** After a class or style change, skipped elements are asked again at most this often. */
 const REVEAL_CHECK_MS = 300;
+
+/** Whether el has more than n descendant elements: counts only that far (a page body can hold 100,000). */
+function hasMoreElements(el: Element, n: number): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_ELEMENT);
+  let count = 0;
+  while (walker.nextNode()) if (++count > n) return true;
+  return false;
+}
 
 export class Scanner implements HitIndex<PaintedMention> {
   private readonly records = new Map<Element, BlockRecord[]>();
@@ -262,7 +272,12 @@ export class Scanner implements HitIndex<PaintedMention> {
       if (!this.running || !root.isConnected) return;
       const parts = this.split(root);
       if (parts) {
-        for (const part of parts) this.queueRoot(part, refreshed);
+        // In chunks: queueing 20,000 paragraphs at once is itself a long task.
+        for (let k = 0; k < parts.length; k += QUEUE_CHUNK) {
+          this.o.scheduler.push(() => {
+            for (const part of parts.slice(k, k + QUEUE_CHUNK)) this.queueRoot(part, refreshed);
+          });
+        }
         return;
       }
       this.observeShadowRoots(root);
@@ -280,7 +295,7 @@ export class Scanner implements HitIndex<PaintedMention> {
   private split(root: Node): Element[] | null {
     if (root.nodeType !== Node.ELEMENT_NODE) return null;
     const el = root as Element;
-    if (el.getElementsByTagName('*').length < SPLIT_ABOVE || el.shadowRoot) return null;
+    if (el.shadowRoot || !hasMoreElements(el, SPLIT_ABOVE)) return null;
     const parts: Element[] = [];
     for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === Node.ELEMENT_NODE) {
@@ -290,6 +305,8 @@ export class Scanner implements HitIndex<PaintedMention> {
         else if (child.textContent?.trim() || child.children.length > 0) return null;
       } else if (c.nodeType === Node.TEXT_NODE && (c as Text).data.trim()) return null;
     }
+    // A lone wrapper (main > article > p × 20,000) is split in turn: its text is the root's.
+    if (parts.length === 1) return this.split(parts[0] as Element);
     return parts.length > 1 ? parts : null;
   }
 

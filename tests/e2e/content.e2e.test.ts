@@ -227,6 +227,46 @@ describeBrowsers('content script', (s) => {
     assert.equal(painted.filter((t) => t === 'Falih al-Fayyadh').length, 1);
   });
 
+  s.test('on a page with thousands of mentions, the names near the viewport are painted and scrolling follows', async (b) => {
+    const paragraphs = Array.from({ length: 1500 }, (_, i) => `<p id="p${i}">Item ${i}: Qais al-Khazali spoke.</p>`);
+    s.server.route(
+      '/content-many.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>many</title></head><body>${paragraphs.join('')}</body></html>`,
+    );
+    const page = await b.newPage(s.server.url('/content-many.html'));
+    const sizeAndEnds = () => {
+      const ranges = [...((CSS.highlights.get('gloss-person') as Iterable<AbstractRange> | undefined) ?? [])] as Range[];
+      const ids = ranges.map((r) => r.startContainer.parentElement?.id ?? '');
+      return { size: ranges.length, first: ids.includes('p0'), last: ids.includes('p1499') };
+    };
+    await page.waitForFunction(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0);
+    // Every mention is found and counted (the popup's summary) while only the window is registered.
+    const popup = await b.openPopup(await b.tabIdOf(page));
+    await popup.waitForFunction(
+      () => /^1500\b/.test(document.querySelector('.p-row[data-entity-id="qais-al-khazali"] .p-row-count')?.textContent ?? ''),
+    );
+    await popup.close();
+    await page.bringToFront();
+    let state = await page.evaluate(sizeAndEnds);
+    assert.ok(state.first, 'the first paragraph is painted');
+    assert.ok(!state.last, 'the last paragraph, far below, is not registered');
+    assert.ok(state.size < 1500, `${state.size} ranges registered`);
+
+    await page.evaluate(() => document.getElementById('p1499')?.scrollIntoView());
+    await page.waitForFunction(() =>
+      [...((CSS.highlights.get('gloss-person') as Iterable<AbstractRange> | undefined) ?? [])].some(
+        (r) => (r as Range).startContainer.parentElement?.id === 'p1499',
+      ),
+    );
+    state = await page.evaluate(sizeAndEnds);
+    assert.ok(!state.first, 'the top of the page is no longer registered');
+    await page.hoverText('Qais al-Khazali', 1499);
+    await page.waitForFunction(() => {
+      const root = document.querySelector('gloss-card')?.shadowRoot;
+      return root?.querySelector('html')?.getAttribute('data-entity-id') === 'qais-al-khazali';
+    });
+  });
+
   s.test('pausing the site removes the highlights live, resuming repaints; types can be switched off', async (b) => {
     const page = await b.newPage(s.server.url('/content-page.html'));
     await waitPainted(page, 'Tehran');

@@ -109,6 +109,27 @@ describe('Scanner', () => {
     expect(t.scanner.counts()).toEqual({ qais: 1, kh: 1 });
   });
 
+  it('collects a big page in parts, through lone wrappers (main > article > p × 1,200)', async () => {
+    const paragraphs = Array.from({ length: 1200 }, (_, i) => `<p>Item ${i}: Qais al-Khazali.</p>`).join('');
+    const t = setup(`<main><article>${paragraphs}</article></main>`);
+    current = t.scanner;
+    const roots: string[] = [];
+    const collect = collector.collect;
+    collector.collect = (root) => {
+      roots.push((root as Element).tagName);
+      return collect(root);
+    };
+    try {
+      t.scanner.start();
+      await t.settle();
+    } finally {
+      collector.collect = collect;
+    }
+    expect(t.scanner.counts()).toEqual({ qais: 1200 });
+    expect(roots.filter((r) => r !== 'P')).toEqual([]);
+    expect(roots).toHaveLength(1200);
+  });
+
   it('picks up appended blocks and changed text, and drops removed ones', async () => {
     const t = setup('<main id="feed"><p id="a">Nothing here.</p></main>');
     current = t.scanner;
