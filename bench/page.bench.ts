@@ -500,7 +500,7 @@ async function main(): Promise<number> {
       '- All found: navigation start until the content script\'s summary (asked as the popup asks it; it answers when',
       `  its scan is done) counts every mention of the page. Fastest and slowest of ${RUNS} loads; ratios use the fastest.`,
       '- First names painted: navigation start to the first ranges in CSS.highlights (polled every 10 ms in the page).',
-      '  Ranges registered: when the highlights were unchanged for ' + QUIET_MS + ' ms; past 1,000 mentions Gloss',
+      `  Ranges registered: when the highlights were unchanged for ${QUIET_MS} ms; past 1,000 mentions Gloss`,
       '  registers only those near the viewport, so a repaint never costs a frame for every name of the page.',
       '- Load: navigation start to the end of the load event, fastest of the same loads. "Without Gloss": the same page',
       '  in the same browser (same binary and flags, launched by the e2e harness) with a blank extension in its place.',

@@ -199,7 +199,9 @@ export function matcherTables(aliases: readonly MatcherAlias[]): MatcherTables {
 export function createMatcherFromTables(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): Matcher {
   if (tables?.version !== MATCHER_TABLES_VERSION || tables.aliases.length !== aliases.length) return createMatcher(aliases);
   const builder = new MatcherBuilder();
-  aliases.forEach((alias, k) => builder.add(tables.aliases[k] as PreparedAlias, alias));
+  aliases.forEach((alias, k) => {
+    builder.add(tables.aliases[k] as PreparedAlias, alias);
+  });
   return builder.finish();
 }
 
