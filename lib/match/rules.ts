@@ -1,3 +1,5 @@
+import { lightKey } from './normalize';
+
 /** Titles and honorifics: before a bare surname they do not make it part of a longer, different name. */
 export const TITLES = new Set(
   (
@@ -8,6 +10,22 @@ export const TITLES = new Set(
 );
 
 /**
+ * German writes every noun with a capital, so titles and the nouns that put a place ("in der Stadt Basra", "die
+ * Provinz Anbar") stand before names as a capital word: they are titles or openers, not first names.
+ */
+export const GERMAN_BEFORE = new Set(
+  (
+    'präsident präsidenten staatschef regierungschef ministerpräsident premierminister außenminister minister ' +
+    'ajatollah großajatollah revolutionsführer führer anführer milizenführer milizenchef chef kommandeur general ' +
+    'generalmajor generalleutnant sprecher sprecherin geistliche geistlichen herr frau ' +
+    'stadt städte städten hauptstadt provinz provinzen region regionen raum nähe umgebung heiligen ' +
+    'miliz milizen gruppe organisation partei zeitung sender'
+  )
+    .split(' ')
+    .map(lightKey),
+);
+
+/**
  * Capitalized words that may stand right before a bare surname without making it part of a longer, different
  * name: titles and offices ("President Trump", "Ayatollah Khamenei"), nationalities ("Iraqi Maliki") and common
  * words that open a sentence ("Later Khazali said"). Any other capitalized word there ("Ivanka Trump",
@@ -15,6 +33,7 @@ export const TITLES = new Set(
  */
 export const STANDALONE_BEFORE = new Set([
   ...TITLES,
+  ...GERMAN_BEFORE,
   ...(
     'miss grand leader chief prime vice rep representative justice king prince ' +
     'emir former late ex head founder director deputy mp lawmaker militia militiaman rival ally opponent sir lord ' +

@@ -112,6 +112,14 @@ describe('matcher', () => {
   it('lets a headline capitalize the word after a name', () => {
     expect(found('Khamenei Warns Washington Over Embassy Attack')).toEqual([['khamenei', 'Khamenei']]);
   });
+  it('lets German titles and place nouns, capitalized as all German nouns, stand before a name', () => {
+    expect(found('Revolutionsführer Khamenei sprach, Großajatollah Khamenei schwieg.')).toEqual([
+      ['khamenei', 'Khamenei'],
+      ['khamenei', 'Khamenei'],
+    ]);
+    // a first name still makes it another person
+    expect(found('Sein Sohn Mojtaba Khamenei schwieg.')).toEqual([]);
+  });
   it('lets a headline verb stand before a name, on headlines only', () => {
     expect(found('Pompeo Warns Khamenei Over Embassy Attack')).toEqual([['khamenei', 'Khamenei']]);
     expect(found('US ENVOY SLAMS KHAMENEI AFTER EMBASSY ATTACK')).toEqual([['khamenei', 'KHAMENEI']]);
