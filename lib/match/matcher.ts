@@ -278,6 +278,8 @@ interface Tries {
 interface Candidate {
   last: number;
   entries: AliasEntry[];
+  /** Characters of a Turkish case suffix at the end of the last word, outside the name (Kerkük'te). */
+  suffix?: number;
 }
 
 /** The key of word j in a trie's mode. */
@@ -327,7 +329,29 @@ function firstWordVerdict(roots: [TrieNode, TrieNode, TrieNode], raw: string, fi
     const stem = wordInfo(raw.slice(1));
     verdict |= firstStep(roots[MODE_LIGHT], stem.light, possessive) | firstStep(roots[MODE_HEAVY], stem.heavy, possessive);
   }
+  const suffixed = TURKISH_SUFFIX.exec(raw);
+  if (suffixed && (verdict & VERDICT_STARTS) === 0) {
+    // A one-word name with a Turkish case suffix ends there: only a name of that one word can start here.
+    const stem = wordInfo(suffixed[1] as string);
+    const stemVerdict =
+      firstStep(roots[MODE_EXACT], suffixed[1] as string, false) |
+      firstStep(roots[MODE_LIGHT], stem.light, false) |
+      firstStep(roots[MODE_HEAVY], stem.heavy, false);
+    if (stemVerdict & VERDICT_ALONE) verdict |= VERDICT_STARTS | VERDICT_ALONE;
+  }
   return verdict;
+}
+
+/**
+ * Turkish writes a case suffix after a proper name with an apostrophe (Kerkük'te, Bağdat'ta, Tahran'ın): tried only
+ * when the whole word is no key, so transliterations with an inner apostrophe (Kata'ib) are read as they are.
+ */
+const TURKISH_SUFFIX =
+  /^(.+?)['\u2019](?:[dt][ae]|[dt][ae]n|[dt][ae]ki|n?[dt][ae]n|y?[aeıiuü]|y?[ıiuü]n|n[ıiuü]n|y?l[ae]|l[ıiuü]|n[ae]|n[dt][ae])$/u;
+
+function suffixLength(raw: string): number {
+  const m = TURKISH_SUFFIX.exec(raw);
+  return m ? raw.length - (m[1] as string).length : 0;
 }
 
 function secondWordKeys(roots: [TrieNode, TrieNode, TrieNode]): Set<string> {
@@ -408,7 +432,9 @@ function isSecondWord(raw: string, keys: Set<string>): boolean {
   if (raw.length === 1 && caseOfChar(raw.charCodeAt(0)) === CASE_TITLE) return true;
   if (keys.has(raw)) return true;
   const info = wordInfo(raw);
-  return keys.has(info.light) || keys.has(info.heavy) || (ARTICLE_FORMS.has(info.light) && keys.has(ARTICLE_KEY));
+  if (keys.has(info.light) || keys.has(info.heavy) || (ARTICLE_FORMS.has(info.light) && keys.has(ARTICLE_KEY))) return true;
+  const cut = suffixLength(raw);
+  return cut > 0 && isSecondWord(raw.slice(0, -cut), keys);
 }
 
 const LOWERCASE_FIRSTS_LIMIT = 300;
@@ -599,6 +625,7 @@ function walkAll(t: Tokens, i: number, roots: [TrieNode, TrieNode, TrieNode], ca
 interface Hit {
   last: number;
   entry: AliasEntry;
+  suffix: number;
   /** Length of an Arabic proclitic before the name. */
   clitic: number;
 }
@@ -624,7 +651,7 @@ function pick(t: Tokens, i: number, candidates: Candidate[], clitic: number, mem
   for (const c of candidates) {
     const ordered = c.entries.length > 1 ? [...c.entries].sort((a, b) => a.index - b.index) : c.entries;
     for (const entry of ordered) {
-      if (accepts(entry, t, i, c.last, memory, caches)) return { last: c.last, entry, clitic };
+      if (accepts(entry, t, i, c.last, memory, caches, (c.suffix ?? 0) > 0)) return { last: c.last, entry, clitic, suffix: c.suffix ?? 0 };
     }
   }
   return null;
@@ -646,7 +673,7 @@ function emit(out: Mention[], t: Tokens, i: number, hit: Hit, memory: PageMemory
     if (t.start[from - 1]! > prevEnd) from--;
   }
   const start = (t.start[from] as number) + (from === i ? clitic : 0);
-  const end = t.end[last] as number;
+  const end = (t.end[last] as number) - hit.suffix;
   out.push({ entityId: entry.alias.entityId, start, end, text: t.text.slice(start, end), alias: entry.alias.text });
   if (entry.alias.match === 'always') memory.namedInFull.add(entry.alias.entityId);
 }
@@ -694,6 +721,15 @@ function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidat
           if (child.entries) out.push({ last: j, entries: child.entries });
           return;
         }
+      }
+    }
+    if (!child && mode !== MODE_EXACT) {
+      const cut = suffixLength(rawAt(t, j));
+      if (cut > 0) {
+        const stem = wordInfo(rawAt(t, j).slice(0, -cut));
+        const end = node.next.get(mode === MODE_LIGHT ? stem.light : stem.heavy);
+        if (end?.entries) out.push({ last: j, entries: end.entries, suffix: cut });
+        return;
       }
     }
     if (!child) {
@@ -842,7 +878,16 @@ function isInEventName(t: Tokens, i: number): boolean {
   return infoAt(t, k - 1).light === 'of' && EVENTS_BEFORE_OF.has(infoAt(t, k - 2).light);
 }
 
-function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: PageMemory, caches: Caches): boolean {
+/** `suffixed`: the name's last word carries a Turkish case suffix, which ends the name as a possessive does. */
+function accepts(
+  entry: AliasEntry,
+  t: Tokens,
+  i: number,
+  last: number,
+  memory: PageMemory,
+  caches: Caches,
+  suffixed = false,
+): boolean {
   const alias = entry.alias;
   if (last > i && !balancedInside(t, i, last)) return false;
   if (!alias.caseSensitive && entry.capitalized) {
@@ -867,7 +912,7 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
     const viaArticle = i >= 2 && isArticleAt(t, i - 1) && (t.sep[i] === SEP_SPACE || t.sep[i] === SEP_HYPHEN);
     const prev = viaArticle ? i - 2 : i - 1;
     const prevJoined = prev >= 0 && t.sep[prev + 1] === SEP_SPACE && isCapital(t.caseOf[prev]) && !t.possessive[prev];
-    const nextJoined = reach(t, next) && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last];
+    const nextJoined = reach(t, next) && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last] && !suffixed;
     if (prevJoined) {
       const before = infoAt(t, prev).light;
       const standalone =

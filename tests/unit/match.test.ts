@@ -138,6 +138,25 @@ describe('matcher', () => {
     const f = (text: string) => m.find(text, { memory: newPageMemory() }).map((x) => x.text);
     expect(f('El Consejo de Representantes votó; Hadi el-Amiri habló.')).toEqual(['Consejo de Representantes', 'Hadi el-Amiri']);
   });
+  it('leaves a Turkish case suffix out of the name, and only when the whole word is no name', () => {
+    const m = createMatcher([
+      { entityId: 'kirkuk', text: 'Kerkük', match: 'always' },
+      { entityId: 'pmf', text: 'Haşdi Şabi', match: 'always' },
+      ...aliases,
+    ]);
+    const f = (text: string) => m.find(text, { memory: newPageMemory() }).map((x) => [x.entityId, x.text]);
+    expect(f("gerginlik Kerkük'te sürüyor; Haşdi Şabi'nin güçleri ve Kata'ib Hezbollah.")).toEqual([
+      ['kirkuk', 'Kerkük'],
+      ['pmf', 'Haşdi Şabi'],
+      ['kh', "Kata'ib Hezbollah"],
+    ]);
+    expect(f("the Kerkük'tepe hills")).toEqual([]);
+    // the suffix ends the name: a capital after it does not make a longer name
+    expect(f("Kerkük'te Haşdi Şabi güçleri")).toEqual([
+      ['kirkuk', 'Kerkük'],
+      ['pmf', 'Haşdi Şabi'],
+    ]);
+  });
   it('reads a hyphenated compound as the joined name', () => {
     const m = createMatcher([{ entityId: 'shariatmadari', text: 'Hossein Shariatmadari', match: 'always' }]);
     const f = (text: string) => m.find(text, { memory: newPageMemory() }).map((x) => x.text);
