@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import compiled from '@/assets/generated/dataset.json';
 import type { EntityType } from '@/lib/dataset/schema';
 import type { CompiledDataset } from '@/lib/dataset/types';
-import { createMatcherFromTables, type Matcher, newPageMemory } from '@/lib/match';
+import { type Matcher, matcherSteps, newPageMemory } from '@/lib/match';
 import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
 import { createHoverController } from '@/lib/page/card-hover';
 import { cardModel } from '@/lib/page/card-model';
@@ -37,11 +37,14 @@ function isHidden(el: Element): boolean {
 
 const ignore = (el: Element) => el.localName === CARD_TAG;
 
+/** Aliases added to the matcher per scheduler task at start-up (a few ms on a cold start). */
+const MATCHER_STEP = 100;
+
 export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   if (!isSameOriginFrame() || !highlightSupported()) return;
   const dataset = compiled as unknown as CompiledDataset;
-  // From the tables the build made (preparing every alias here would take ~230 ms on a cold start), in a slice of
-  // its own rather than in the task that evaluated this script.
+  // From the tables the build made (preparing every alias here would take ~230 ms on a cold start), in scheduler
+  // steps rather than in the task that evaluated this script. A block that comes first builds the rest at once.
   let matcher: Matcher | null = null;
   const types = new Map<string, EntityType>(dataset.entities.map((e) => [e.id, e.type]));
   const isTop = window === window.top;
@@ -61,9 +64,12 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   };
   const painter = createPainter();
   const scheduler = createScheduler();
-  scheduler.push(() => {
-    matcher ??= createMatcherFromTables(dataset.aliases, dataset.matcher);
-  });
+  const steps = matcherSteps(dataset.aliases, dataset.matcher);
+  const buildStep = () => {
+    if (!steps.step(MATCHER_STEP)) scheduler.push(buildStep);
+    else matcher ??= steps.matcher();
+  };
+  scheduler.push(buildStep);
   let paused: TabSummary['paused'] = null;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -88,7 +94,10 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     doc: document,
     collector,
     find: (text, memory) => {
-      matcher ??= createMatcherFromTables(dataset.aliases, dataset.matcher);
+      if (!matcher) {
+        steps.step(Number.POSITIVE_INFINITY);
+        matcher = steps.matcher();
+      }
       return matcher.find(text, { memory });
     },
     newMemory: newPageMemory,

@@ -4,6 +4,7 @@ export {
   createMatcherFromTables,
   type Matcher,
   type MatcherTables,
+  matcherSteps,
   matcherTables,
   modeOf,
   newPageMemory,

@@ -197,12 +197,37 @@ export function matcherTables(aliases: readonly MatcherAlias[]): MatcherTables {
 
 /** The matcher from tables made by matcherTables for the same aliases; from the aliases alone if they do not fit. */
 export function createMatcherFromTables(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): Matcher {
-  if (tables?.version !== MATCHER_TABLES_VERSION || tables.aliases.length !== aliases.length) return createMatcher(aliases);
+  const steps = matcherSteps(aliases, tables);
+  while (!steps.step(Number.POSITIVE_INFINITY));
+  return steps.matcher();
+}
+
+/**
+ * The same, in steps of a given number of aliases, for a content script that must not hold the page for the
+ * whole build (tens of ms on a cold start): step() returns true when all aliases are in.
+ */
+export function matcherSteps(
+  aliases: readonly MatcherAlias[],
+  tables: MatcherTables | undefined,
+): { step(count: number): boolean; matcher(): Matcher } {
+  const fits = tables?.version === MATCHER_TABLES_VERSION && tables.aliases.length === aliases.length;
   const builder = new MatcherBuilder();
-  aliases.forEach((alias, k) => {
-    builder.add(tables.aliases[k] as PreparedAlias, alias);
-  });
-  return builder.finish();
+  let k = 0;
+  let built: Matcher | null = null;
+  return {
+    step(count) {
+      const end = Math.min(aliases.length, k + count);
+      for (; k < end; k++) {
+        const alias = aliases[k] as MatcherAlias;
+        builder.add(fits ? (tables.aliases[k] as PreparedAlias) : prepareAlias(alias), alias);
+      }
+      return k >= aliases.length;
+    },
+    matcher() {
+      built ??= builder.finish();
+      return built;
+    },
+  };
 }
 
 /** Stores prepared aliases in the tries, in dataset order. */

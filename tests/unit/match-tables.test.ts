@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createMatcher, createMatcherFromTables, matcherTables, newPageMemory } from '@/lib/match';
+import { createMatcher, createMatcherFromTables, matcherSteps, matcherTables, newPageMemory } from '@/lib/match';
 import { loadBundledDataset } from '@/scripts/dataset-files';
 import { loadNamesFixtures, NAMES_FIXTURES_DIR } from '@/scripts/names-report';
 
@@ -15,6 +15,14 @@ describe('matcher tables made at build time', () => {
     const expected = findAll(createMatcher(dataset.aliases));
     expect(expected.flat().length).toBeGreaterThan(500);
     expect(findAll(createMatcherFromTables(shipped.aliases, shipped.matcher))).toEqual(expected);
+  });
+
+  it('can be loaded in steps, giving the same matcher', () => {
+    const steps = matcherSteps(dataset.aliases, dataset.matcher);
+    let calls = 1;
+    while (!steps.step(100)) calls++;
+    expect(calls).toBe(Math.ceil(dataset.aliases.length / 100));
+    expect(findAll(steps.matcher())).toEqual(findAll(createMatcher(dataset.aliases)));
   });
 
   it('are ignored when they do not fit the aliases (another version, another dataset)', () => {
