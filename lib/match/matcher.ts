@@ -596,6 +596,11 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       i++;
     }
     const t = tokenizeRange(text, from, n, i + 2, around);
+    // The words from p on were cut and keyed by the walks already: their strings and keys carry over too.
+    for (let k = 0; k < ahead.count; k++) {
+      t.raw[i + k] = ahead.raw[k];
+      t.info[i + k] = ahead.info[k];
+    }
     // The walks depend only on the words from p on: their findings carry over, shifted by the words before.
     let deepest = 0;
     for (const c of candidates) {
