@@ -163,10 +163,15 @@ export interface PreparedAlias {
   keys: string[][];
   /** The alias's first word, lowercased and as a light key, when the alias is written lowercase. */
   lowercaseFirst: string[];
+  /**
+   * For an alias written lowercase with a capitalized word further on (place Tahrir, force Al-Qods): that word's
+   * keys and its index, so that the capitals scan finds the alias from there. Empty when there is none.
+   */
+  anchor: { keys: string[]; at: number } | null;
 }
 
 /** Version of PreparedAlias's key scheme: tables of another version are rebuilt from the aliases. */
-export const MATCHER_TABLES_VERSION = 1;
+export const MATCHER_TABLES_VERSION = 2;
 
 export interface MatcherTables {
   version: number;
@@ -181,6 +186,14 @@ export function prepareAlias(alias: MatcherAlias): PreparedAlias {
   const mode = modeOf(alias);
   const lowercase = t.count > 0 && t.caseOf[firstNonArticle(t)] === CASE_LOWER;
   const first = lowercase ? rawAt(t, firstNonArticle(t)).toLowerCase() : '';
+  let anchor: PreparedAlias['anchor'] = null;
+  if (lowercase) {
+    for (let k = firstNonArticle(t) + 1; k < t.count && !anchor; k++) {
+      if (t.caseOf[k] !== CASE_TITLE || isArticleAt(t, k)) continue;
+      const info = infoAt(t, k);
+      anchor = { keys: [...new Set([info.light, info.heavy])], at: k };
+    }
+  }
   return {
     mode,
     words: t.count,
@@ -188,6 +201,7 @@ export function prepareAlias(alias: MatcherAlias): PreparedAlias {
     context: (alias.context ?? []).map(lightWords).filter((c) => c.length > 0),
     keys: texts.flatMap((text) => aliasKeySequences(text, mode)),
     lowercaseFirst: lowercase ? [...new Set([first, lightKey(first)])] : [],
+    anchor,
   };
 }
 
@@ -238,11 +252,22 @@ class MatcherBuilder {
   // Names start with a capital, so lowercase words are skipped as starts, except the first words of aliases that
   // are written lowercase themselves (the French "place Tahrir", "gardiens de la révolution").
   private readonly lowercaseFirsts = new Set<string>();
+  /** First words of the lowercase aliases that have no capitalized word to be found from: searched for directly. */
+  private readonly searchedFirsts = new Set<string>();
+  private readonly anchors = new Set<string>();
+  private anchorBack = 0;
 
   add(prepared: PreparedAlias, a: MatcherAlias): void {
     const index = this.index++;
     const entry: AliasEntry = { index, alias: a, words: prepared.words, capitalized: prepared.capitalized, context: prepared.context };
-    for (const w of prepared.lowercaseFirst) this.lowercaseFirsts.add(w);
+    for (const w of prepared.lowercaseFirst) {
+      this.lowercaseFirsts.add(w);
+      if (!prepared.anchor) this.searchedFirsts.add(w);
+    }
+    if (prepared.anchor) {
+      for (const key of prepared.anchor.keys) this.anchors.add(key);
+      this.anchorBack = Math.max(this.anchorBack, prepared.anchor.at);
+    }
     for (const seq of prepared.keys) {
       let node = this.roots[prepared.mode];
       for (const key of seq) {
@@ -264,14 +289,17 @@ class MatcherBuilder {
   }
 
   finish(): Matcher {
-    const { roots, size, lowercaseFirsts } = this;
+    const { roots, size, lowercaseFirsts, searchedFirsts, anchors, anchorBack } = this;
     const digitStarts = roots.some((root) => [...(root.next?.keys() ?? [])].some((key) => /^[0-9]/.test(key)));
     // Past a few hundred lowercase first words, cutting every word is as fast as looking for them.
     const allWords = lowercaseFirsts.size > LOWERCASE_FIRSTS_LIMIT;
     const tries: Tries = {
       roots,
       candidates: candidateRegex(digitStarts),
-      lowercaseFirsts: allWords || lowercaseFirsts.size === 0 ? null : wordsRegex([...lowercaseFirsts]),
+      lowercaseFirsts: allWords || searchedFirsts.size === 0 ? null : wordsRegex([...searchedFirsts]),
+      lowercaseWords: lowercaseFirsts,
+      anchors,
+      anchorBack,
       secondKeys: secondWordKeys(roots),
       firstWords: new SurfaceCache(),
       secondWords: new SurfaceCache(),
@@ -290,8 +318,13 @@ interface Tries {
   roots: [TrieNode, TrieNode, TrieNode];
   /** Where a name may start (see candidateRegex). */
   candidates: RegExp;
-  /** The lowercase first words of aliases written lowercase, or null when there are none. */
+  /** The first words of the lowercase aliases without an anchor (see PreparedAlias), or null when there are none. */
   lowercaseFirsts: RegExp | null;
+  /** The first words of all lowercase aliases, lowercased and as light keys. */
+  lowercaseWords: Set<string>;
+  /** Light and heavy keys of the anchors of lowercase aliases, and the most words an anchor stands after the start. */
+  anchors: Set<string>;
+  anchorBack: number;
   /** Every key a name's second word has, in any mode (possessive mark removed). */
   secondKeys: Set<string>;
   /** Can a name start with this spelling? VERDICT_* bits, shifted by 3 for the spelling with a possessive. */
@@ -331,6 +364,8 @@ const JOINERS = /[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g;
 const VERDICT_KNOWN = 1;
 const VERDICT_STARTS = 2;
 const VERDICT_ALONE = 4;
+/** The word may be the anchor of a lowercase alias starting a few words before (see PreparedAlias). */
+const VERDICT_ANCHOR = 8;
 
 /** VERDICT_STARTS, with VERDICT_ALONE, when the first step on key leads somewhere (0 when it does not). */
 function firstStep(root: TrieNode, key: string, possessive: boolean): number {
@@ -566,26 +601,43 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     }
     re.lastIndex = rawEnd;
     const e = rawEnd - possLength;
-    const shift = possLength > 0 ? 3 : 0;
+    const shift = possLength > 0 ? 4 : 0;
     let known = firstWords.get(slot, text, p, e);
     if (((known >> shift) & VERDICT_KNOWN) === 0) {
       const surface = text.slice(p, e);
       const raw = joined ? surface.replace(JOINERS, '') : surface;
-      known |= (VERDICT_KNOWN | firstWordVerdict(tries.roots, raw, c, possLength > 0)) << shift;
+      const info = tries.anchors.size > 0 ? wordInfo(raw) : null;
+      const anchor = info && (tries.anchors.has(info.light) || tries.anchors.has(info.heavy)) ? VERDICT_ANCHOR : 0;
+      known |= (VERDICT_KNOWN | anchor | firstWordVerdict(tries.roots, raw, c, possLength > 0)) << shift;
       firstWords.set(slot, surface, known);
     }
     const verdict = known >> shift;
+    if (verdict & VERDICT_ANCHOR) {
+      // A lowercase alias may start a few words back (place Tahrir): try there first, leftmost first.
+      const end = matchBefore(p);
+      if (end >= 0) {
+        re.lastIndex = end;
+        continue;
+      }
+    }
     if ((verdict & VERDICT_STARTS) === 0) {
       if (possLength > 0 || !startsGluedName(text, p, rawEnd, tries)) continue;
     } else if ((verdict & VERDICT_ALONE) === 0 && !mayContinueName(text, rawEnd, tries)) {
       // Many words start some name (As, United, January) but few are followed by one of its second words.
       continue;
     }
+    const end = matchAt(p);
+    if (end >= 0) re.lastIndex = end;
+  }
+  return out;
+
+  /** The name starting at the word at p, emitted; returns its end, or -1 when none is accepted there. */
+  function matchAt(p: number): number {
     // The walks look only forward: most first words lead nowhere, and then the words before are not needed.
     tokenizeRange(text, p, n, 2, ahead);
     candidates.length = 0;
     const clitic = walkAll(ahead, 0, tries.roots, candidates);
-    if (candidates.length === 0) continue;
+    if (candidates.length === 0) return -1;
     // Three words before: neighbour rules, an article, "Battle of al-Badr".
     let from = p;
     let i = 0;
@@ -610,9 +662,44 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     // accepts and emit read the words up to the one after the name directly
     reach(t, deepest + 1);
     const hit = pick(t, i, candidates, clitic, memory, caches);
-    if (!hit) continue;
+    if (!hit) return -1;
     emit(out, t, i, hit, memory);
-    re.lastIndex = t.end[hit.last] as number;
+    return t.end[hit.last] as number;
+  }
+
+  /** A lowercase alias whose anchor is the word at p, starting up to anchorBack words before it. */
+  function matchBefore(p: number): number {
+    const lastEnd = out.length > 0 ? (out[out.length - 1] as Mention).end : 0;
+    let q = p;
+    let start = -1;
+    for (let back = 0; back < tries.anchorBack; back++) {
+      q = q > 0 ? prevTokenStart(text, q) : -1;
+      if (q < lastEnd) break;
+      // The leftmost possible start wins, as when every word is cut.
+      if (caseOfChar(text.charCodeAt(q)) === CASE_LOWER && tries.lowercaseWords.has(lowerWordAt(q))) start = q;
+    }
+    for (let back = 0; start >= 0 && back < tries.anchorBack; back++) {
+      const end = matchAt(start);
+      if (end >= 0) return end;
+      // not a name there: the next lowercase first word towards p
+      start = nextLowercaseFirst(start, p);
+    }
+    return -1;
+  }
+
+  function lowerWordAt(q: number): string {
+    return text.slice(q, wordEnd(text, q)).toLowerCase();
+  }
+
+  function nextLowercaseFirst(after: number, p: number): number {
+    let q = wordEnd(text, after);
+    while (q < p) {
+      while (q < p && !isWordCode(text.charCodeAt(q))) q++;
+      if (q >= p) break;
+      if (caseOfChar(text.charCodeAt(q)) === CASE_LOWER && tries.lowercaseWords.has(lowerWordAt(q))) return q;
+      q = wordEnd(text, q);
+    }
+    return -1;
   }
   return out;
 }

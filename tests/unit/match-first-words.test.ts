@@ -72,6 +72,28 @@ describe('aliases written lowercase', () => {
     ]);
     expect(f('They replace Tahrir signs; the subdépartement d’État.')).toEqual([]);
   });
+
+  it('are found from a capitalized word further on (the anchor), back to their lowercase start', () => {
+    const m2 = createMatcher([
+      { entityId: 'quds', text: 'force Al-Qods', match: 'always' },
+      { entityId: 'quds', text: 'brigate al Quds', match: 'always' },
+      { entityId: 'embassy', text: 'embajada de Estados Unidos en Bagdad', match: 'always' },
+      { entityId: 'baghdad', text: 'Bagdad', match: 'always' },
+      { entityId: 'gardiens', text: 'gardiens de la révolution', match: 'always' },
+    ]);
+    const g = (text: string) => m2.find(text, { memory: newPageMemory() }).map((x) => [x.entityId, x.text]);
+    expect(
+      g('la force Al-Qods, les brigate Quds, la embajada de Estados Unidos en Bagdad et les gardiens de la révolution à Bagdad.'),
+    ).toEqual([
+      ['quds', 'force Al-Qods'],
+      ['quds', 'brigate Quds'],
+      ['embassy', 'embajada de Estados Unidos en Bagdad'],
+      ['gardiens', 'gardiens de la révolution'],
+      ['baghdad', 'Bagdad'],
+    ]);
+    // an anchor without its lowercase start is just a word
+    expect(g('Estados Unidos en Bagdad; la fuerza Al-Qods.')).toEqual([['baghdad', 'Bagdad']]);
+  });
 });
 
 describe('SurfaceCache', () => {
