@@ -701,7 +701,6 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     }
     return -1;
   }
-  return out;
 }
 
 /** Datasets with a lowercase alias: every word may start a name, so the whole text is cut into words. */
