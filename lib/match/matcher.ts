@@ -171,7 +171,7 @@ export interface PreparedAlias {
 }
 
 /** Version of PreparedAlias's key scheme: tables of another version are rebuilt from the aliases. */
-export const MATCHER_TABLES_VERSION = 2;
+const MATCHER_TABLES_VERSION = 2;
 
 export interface MatcherTables {
   version: number;
@@ -179,7 +179,7 @@ export interface MatcherTables {
   aliases: PreparedAlias[];
 }
 
-export function prepareAlias(alias: MatcherAlias): PreparedAlias {
+function prepareAlias(alias: MatcherAlias): PreparedAlias {
   const t = tokenize(alias.text);
   // Persian is often typed with a space where the zero-width non-joiner belongs (خامنه ای).
   const texts = alias.text.includes('\u200C') ? [alias.text, alias.text.replace(/\u200C/g, ' ')] : [alias.text];

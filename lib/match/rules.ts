@@ -13,7 +13,7 @@ export const TITLES = new Set(
  * German writes every noun with a capital, so titles and the nouns that put a place ("in der Stadt Basra", "die
  * Provinz Anbar") stand before names as a capital word: they are titles or openers, not first names.
  */
-export const GERMAN_BEFORE = new Set(
+const GERMAN_BEFORE = new Set(
   (
     'präsident präsidenten staatschef regierungschef ministerpräsident premierminister außenminister minister ' +
     'ajatollah großajatollah revolutionsführer führer anführer milizenführer milizenchef chef kommandeur general ' +

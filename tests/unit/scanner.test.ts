@@ -95,6 +95,23 @@ function setup(html: string) {
   return { scanner, painted, texts, settle, changes: () => changes };
 }
 
+/** Scans the page and returns every root the scanner asked the collector to collect. */
+async function scanRecordingRoots(t: ReturnType<typeof setup>): Promise<Node[]> {
+  const roots: Node[] = [];
+  const collect = collector.collect;
+  collector.collect = (root) => {
+    roots.push(root);
+    return collect(root);
+  };
+  try {
+    t.scanner.start();
+    await t.settle();
+  } finally {
+    collector.collect = collect;
+  }
+  return roots;
+}
+
 let current: Scanner | null = null;
 afterEach(() => current?.stop());
 
@@ -113,18 +130,7 @@ describe('Scanner', () => {
     const paragraphs = Array.from({ length: 1200 }, (_, i) => `<p>Item ${i}: Qais al-Khazali.</p>`).join('');
     const t = setup(`<main><article>${paragraphs}</article></main>`);
     current = t.scanner;
-    const roots: string[] = [];
-    const collect = collector.collect;
-    collector.collect = (root) => {
-      roots.push((root as Element).tagName);
-      return collect(root);
-    };
-    try {
-      t.scanner.start();
-      await t.settle();
-    } finally {
-      collector.collect = collect;
-    }
+    const roots = (await scanRecordingRoots(t)).map((r) => (r as Element).tagName);
     expect(t.scanner.counts()).toEqual({ qais: 1200 });
     expect(roots.filter((r) => r !== 'P')).toEqual([]);
     expect(roots).toHaveLength(1200);
@@ -205,18 +211,7 @@ describe('Scanner', () => {
     const rows = Array.from({ length: 1600 }, (_, i) => `<p>Row ${i}${i % 400 === 0 ? " Kata'ib Hezbollah" : ''}</p>`);
     const t = setup(`<script>var x = 1;</script><div id="feed">${rows.join('')}</div><p>Qais al-Khazali</p>`);
     current = t.scanner;
-    const roots: Node[] = [];
-    const collect = collector.collect;
-    collector.collect = (root) => {
-      roots.push(root);
-      return collect(root);
-    };
-    try {
-      t.scanner.start();
-      await t.settle();
-    } finally {
-      collector.collect = collect;
-    }
+    const roots = await scanRecordingRoots(t);
     expect(roots).not.toContain(document.body);
     expect(roots).not.toContain(document.getElementById('feed'));
     expect(roots.length).toBeGreaterThan(1600);
