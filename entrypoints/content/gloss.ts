@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import compiled from '@/assets/generated/dataset.json';
 import type { EntityType } from '@/lib/dataset/schema';
 import type { CompiledDataset } from '@/lib/dataset/types';
-import { type Matcher, matcherSteps, newPageMemory } from '@/lib/match';
+import { matcherSteps, newPageMemory } from '@/lib/match';
 import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
 import { createHoverController } from '@/lib/page/card-hover';
 import { cardModel } from '@/lib/page/card-model';
@@ -43,9 +43,6 @@ const MATCHER_STEP = 100;
 export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   if (!isSameOriginFrame() || !highlightSupported()) return;
   const dataset = compiled as unknown as CompiledDataset;
-  // From the tables the build made (preparing every alias here would take ~230 ms on a cold start), in scheduler
-  // steps rather than in the task that evaluated this script. A block that comes first builds the rest at once.
-  let matcher: Matcher | null = null;
   const types = new Map<string, EntityType>(dataset.entities.map((e) => [e.id, e.type]));
   const isTop = window === window.top;
 
@@ -64,12 +61,13 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   };
   const painter = createPainter();
   const scheduler = createScheduler();
-  const steps = matcherSteps(dataset.aliases, dataset.matcher);
-  const buildStep = () => {
-    if (!steps.step(MATCHER_STEP)) scheduler.push(buildStep);
-    else matcher ??= steps.matcher();
+  // The matcher comes from the tables the build made (preparing every alias here would take ~230 ms on a cold
+  // start), loaded in scheduler steps rather than in the task that evaluated this script.
+  const matcher = matcherSteps(dataset.aliases, dataset.matcher);
+  const loadStep = () => {
+    if (!matcher.step(MATCHER_STEP)) scheduler.push(loadStep);
   };
-  scheduler.push(buildStep);
+  scheduler.push(loadStep);
   let paused: TabSummary['paused'] = null;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -93,13 +91,7 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   const scanner = new Scanner({
     doc: document,
     collector,
-    find: (text, memory) => {
-      if (!matcher) {
-        steps.step(Number.POSITIVE_INFINITY);
-        matcher = steps.matcher();
-      }
-      return matcher.find(text, { memory });
-    },
+    find: (text, memory) => matcher.matcher().find(text, { memory }),
     newMemory: newPageMemory,
     typeOf: (id) => types.get(id),
     painter,

@@ -10,6 +10,7 @@ import {
   isHyphen,
   isTokenStart,
   isWordCode,
+  JOINERS,
   lastWordJoined,
   newTokens,
   reach,
@@ -165,7 +166,7 @@ export interface PreparedAlias {
   lowercaseFirst: string[];
   /**
    * For an alias written lowercase with a capitalized word further on (place Tahrir, force Al-Qods): that word's
-   * keys and its index, so that the capitals scan finds the alias from there. Empty when there is none.
+   * keys and its index, so that the capitals scan finds the alias from there. Null when there is none.
    */
   anchor: { keys: string[]; at: number } | null;
 }
@@ -211,9 +212,7 @@ export function matcherTables(aliases: readonly MatcherAlias[]): MatcherTables {
 
 /** The matcher from tables made by matcherTables for the same aliases; from the aliases alone if they do not fit. */
 export function createMatcherFromTables(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): Matcher {
-  const steps = matcherSteps(aliases, tables);
-  while (!steps.step(Number.POSITIVE_INFINITY));
-  return steps.matcher();
+  return matcherSteps(aliases, tables).matcher();
 }
 
 /**
@@ -228,17 +227,22 @@ export function matcherSteps(
   const builder = new MatcherBuilder();
   let k = 0;
   let built: Matcher | null = null;
+  const step = (count: number): boolean => {
+    const end = Math.min(aliases.length, k + count);
+    for (; k < end; k++) {
+      const alias = aliases[k] as MatcherAlias;
+      builder.add(fits ? (tables.aliases[k] as PreparedAlias) : prepareAlias(alias), alias);
+    }
+    return k >= aliases.length;
+  };
   return {
-    step(count) {
-      const end = Math.min(aliases.length, k + count);
-      for (; k < end; k++) {
-        const alias = aliases[k] as MatcherAlias;
-        builder.add(fits ? (tables.aliases[k] as PreparedAlias) : prepareAlias(alias), alias);
-      }
-      return k >= aliases.length;
-    },
+    step,
+    /** The matcher, after adding whatever aliases are still waiting. */
     matcher() {
-      built ??= builder.finish();
+      if (!built) {
+        step(Number.POSITIVE_INFINITY);
+        built = builder.finish();
+      }
       return built;
     },
   };
@@ -327,9 +331,9 @@ interface Tries {
   anchorBack: number;
   /** Every key a name's second word has, in any mode (possessive mark removed). */
   secondKeys: Set<string>;
-  /** Can a name start with this spelling? VERDICT_* bits, shifted by 3 for the spelling with a possessive. */
+  /** Can a name start with this spelling? VERDICT_* bits, shifted by 4 for the spelling with a possessive. */
   firstWords: SurfaceCache;
-  /** Can a name's second word be this spelling? 1: known, 2: yes. */
+  /** Can a name's second word be this spelling? 0: not known yet, 1: no, 3: yes. */
   secondWords: SurfaceCache;
 }
 
@@ -358,8 +362,6 @@ function sepAfter(t: Tokens, j: number): number | undefined {
   return reach(t, j + 1) ? t.sep[j + 1] : undefined;
 }
 
-const JOINERS = /[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g;
-
 /** First-word verdict bits: the verdict is known; a name may start here; a name may also end here (one word). */
 const VERDICT_KNOWN = 1;
 const VERDICT_STARTS = 2;
@@ -377,10 +379,15 @@ function firstStep(root: TrieNode, key: string, possessive: boolean): number {
   return VERDICT_STARTS | (plain?.entries || inner?.entries ? VERDICT_ALONE : 0);
 }
 
-/** Where any walk could take its first step on this word (a superset of the words where walk finds something). */
-function firstWordVerdict(roots: [TrieNode, TrieNode, TrieNode], raw: string, firstCode: number, possessive: boolean): number {
+/**
+ * Where any walk could take its first step on this word (a superset of the words where walk finds something), and
+ * whether it is the anchor of a lowercase alias.
+ */
+function firstWordVerdict(tries: Tries, raw: string, firstCode: number, possessive: boolean): number {
+  const roots = tries.roots;
   const info = wordInfo(raw);
-  let verdict =
+  let verdict = tries.anchors.has(info.light) || tries.anchors.has(info.heavy) ? VERDICT_ANCHOR : 0;
+  verdict |=
     firstStep(roots[MODE_EXACT], raw, possessive) |
     firstStep(roots[MODE_LIGHT], info.light, possessive) |
     firstStep(roots[MODE_HEAVY], info.heavy, possessive);
@@ -453,14 +460,18 @@ function isSecondWordAt(text: string, s: number, e: number, joined: boolean, tri
   let verdict = cache.get(slot, text, s, e);
   if (verdict === 0) {
     const surface = text.slice(s, e);
-    verdict = isSecondWord(joined ? surface.replace(GLUE, '') : surface, tries.secondKeys) ? 3 : 1;
+    verdict = isSecondWord(joined ? unglued(surface) : surface, tries.secondKeys) ? 3 : 1;
     cache.set(slot, surface, verdict);
   }
   return verdict === 3;
 }
 
-/** Characters dropped to compare a word: invisible ones, abbreviation dots, and the hyphen of a glued pair. */
-const GLUE = /[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640\-\u2010\u2011]/g;
+const HYPHENS = /[-\u2010\u2011]/g;
+
+/** A word or hyphenated pair as compared: invisible characters, abbreviation dots and the pair's hyphen dropped. */
+function unglued(surface: string): string {
+  return surface.replace(JOINERS, '').replace(HYPHENS, '');
+}
 
 /**
  * Where the word after a hyphen right at rawEnd ends (its possessive excluded), or 0: Persian compounds are written
@@ -482,7 +493,7 @@ function startsGluedName(text: string, p: number, rawEnd: number, tries: Tries):
   let verdict = cache.get(slot, text, p, e);
   if (verdict === 0) {
     const surface = text.slice(p, e);
-    verdict = VERDICT_KNOWN | firstWordVerdict(tries.roots, surface.replace(GLUE, ''), text.charCodeAt(p), false);
+    verdict = VERDICT_KNOWN | firstWordVerdict(tries, unglued(surface), text.charCodeAt(p), false);
     cache.set(slot, surface, verdict);
   }
   return (verdict & VERDICT_STARTS) !== 0;
@@ -606,9 +617,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     if (((known >> shift) & VERDICT_KNOWN) === 0) {
       const surface = text.slice(p, e);
       const raw = joined ? surface.replace(JOINERS, '') : surface;
-      const info = tries.anchors.size > 0 ? wordInfo(raw) : null;
-      const anchor = info && (tries.anchors.has(info.light) || tries.anchors.has(info.heavy)) ? VERDICT_ANCHOR : 0;
-      known |= (VERDICT_KNOWN | anchor | firstWordVerdict(tries.roots, raw, c, possLength > 0)) << shift;
+      known |= (VERDICT_KNOWN | firstWordVerdict(tries, raw, c, possLength > 0)) << shift;
       firstWords.set(slot, surface, known);
     }
     const verdict = known >> shift;
@@ -678,7 +687,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       // The leftmost possible start wins, as when every word is cut.
       if (caseOfChar(text.charCodeAt(q)) === CASE_LOWER && tries.lowercaseWords.has(lowerWordAt(q))) start = q;
     }
-    for (let back = 0; start >= 0 && back < tries.anchorBack; back++) {
+    while (start >= 0) {
       const end = matchAt(start);
       if (end >= 0) return end;
       // not a name there: the next lowercase first word towards p

@@ -44,12 +44,15 @@ export interface WordInfo {
   heavy: string;
 }
 
+/** Characters dropped from a word to compare it: abbreviation dots and invisible characters. */
+export const JOINERS = /[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g;
+
 /** The word with invisible characters and abbreviation dots removed, case kept. */
 export function rawAt(t: Tokens, i: number): string {
   let w = t.raw[i];
   if (w === undefined) {
     w = t.text.slice(t.start[i], t.end[i]);
-    if (t.joined[i]) w = w.replace(/[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g, '');
+    if (t.joined[i]) w = w.replace(JOINERS, '');
     t.raw[i] = w;
   }
   return w;

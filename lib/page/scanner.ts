@@ -220,6 +220,11 @@ export class Scanner implements HitIndex<PaintedMention> {
         if (ownTextChanged) this.markBlockOf(r.target);
       }
     }
+    this.queueFlush();
+  }
+
+  /** Schedules one flush for whatever is dirty, unless one is queued already. */
+  private queueFlush(): void {
     if ((this.dirty.size > 0 || this.sweepNeeded) && !this.flushQueued) {
       this.flushQueued = true;
       this.o.scheduler.push(() => this.flush());
@@ -237,10 +242,7 @@ export class Scanner implements HitIndex<PaintedMention> {
         const revealed = reveals.takeRevealed();
         // The block around a revealed element is collected again: its text now includes the revealed part.
         for (const el of revealed) this.markBlockOf(el);
-        if (revealed.length > 0 && !this.flushQueued) {
-          this.flushQueued = true;
-          this.o.scheduler.push(() => this.flush());
-        }
+        this.queueFlush();
       });
     }, REVEAL_CHECK_MS);
   }

@@ -12,8 +12,12 @@ const aliases: MatcherAlias[] = [
   { entityId: 'amiri', text: 'Hadi al-Amiri', match: 'always' },
   { entityId: 'trump', text: 'Trump', match: 'always' },
 ];
-const matcher = createMatcher(aliases);
-const found = (text: string) => matcher.find(text, { memory: newPageMemory() }).map((m) => [m.entityId, m.text]);
+/** Finds with a matcher of the given aliases, each text a page of its own: [entity id, surface text] pairs. */
+function finder(list: MatcherAlias[]) {
+  const m = createMatcher(list);
+  return (text: string) => m.find(text, { memory: newPageMemory() }).map((x) => [x.entityId, x.text]);
+}
+const found = finder(aliases);
 
 describe('first and second words', () => {
   it('finds a name whose first word also stood alone earlier on the page', () => {
@@ -55,12 +59,11 @@ describe('first and second words', () => {
 });
 
 describe('aliases written lowercase', () => {
-  const m = createMatcher([
+  const f = finder([
     { entityId: 'tahrir', text: 'place Tahrir', match: 'always' },
     { entityId: 'state', text: 'département d’État', match: 'always' },
     { entityId: 'trump', text: 'Trump', match: 'always' },
   ]);
-  const f = (text: string) => m.find(text, { memory: newPageMemory() }).map((x) => [x.entityId, x.text]);
 
   it('are found lowercase, capitalized and between capitals, but not inside other words', () => {
     expect(f('Sur la place Tahrir, Trump. Place Tahrir. Le département d’État et Trump.')).toEqual([
@@ -74,14 +77,13 @@ describe('aliases written lowercase', () => {
   });
 
   it('are found from a capitalized word further on (the anchor), back to their lowercase start', () => {
-    const m2 = createMatcher([
+    const g = finder([
       { entityId: 'quds', text: 'force Al-Qods', match: 'always' },
       { entityId: 'quds', text: 'brigate al Quds', match: 'always' },
       { entityId: 'embassy', text: 'embajada de Estados Unidos en Bagdad', match: 'always' },
       { entityId: 'baghdad', text: 'Bagdad', match: 'always' },
       { entityId: 'gardiens', text: 'gardiens de la révolution', match: 'always' },
     ]);
-    const g = (text: string) => m2.find(text, { memory: newPageMemory() }).map((x) => [x.entityId, x.text]);
     expect(
       g('la force Al-Qods, les brigate Quds, la embajada de Estados Unidos en Bagdad et les gardiens de la révolution à Bagdad.'),
     ).toEqual([
