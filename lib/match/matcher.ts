@@ -1,6 +1,6 @@
 import { ARTICLE_FORMS, ARTICLE_FORMS_NEEDING_HYPHEN, EZAFE_FORMS, heavyKey, lightKey } from './normalize';
 import { EVENTS_BEFORE_OF, FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
-import { HASHED, SurfaceCache, slotFromHash } from './surface-cache';
+import { finishHash, HASH1_SEED, HASH2_SEED, hash1Step, hash2Step, hashAt, lastHash2, SpellingTable } from './spelling-table';
 import {
   CASE_LOWER,
   CASE_NONE,
@@ -304,9 +304,9 @@ class MatcherBuilder {
       lowercaseWords: lowercaseFirsts,
       anchors,
       anchorBack,
-      secondKeys: secondWordKeys(roots),
-      firstWords: new SurfaceCache(),
-      secondWords: new SurfaceCache(),
+      firstWords: new SpellingTable(),
+      followers: new SpellingTable(),
+      secondWords: new SpellingTable(),
     };
     return {
       size,
@@ -329,12 +329,12 @@ interface Tries {
   /** Light and heavy keys of the anchors of lowercase aliases, and the most words an anchor stands after the start. */
   anchors: Set<string>;
   anchorBack: number;
-  /** Every key a name's second word has, in any mode (possessive mark removed). */
-  secondKeys: Set<string>;
   /** Can a name start with this spelling? VERDICT_* bits, shifted by 4 for the spelling with a possessive. */
-  firstWords: SurfaceCache;
-  /** Can a name's second word be this spelling? 0: not known yet, 1: no, 3: yes. */
-  secondWords: SurfaceCache;
+  firstWords: SpellingTable<number>;
+  /** For a spelling a name may start with: every key the name's second word may have (see firstWordFollowers). */
+  followers: SpellingTable<Set<string>>;
+  /** The keys a spelling is compared on as a name's second word (see secondWordForms). */
+  secondWords: SpellingTable<string[] | null>;
 }
 
 interface Candidate {
@@ -421,21 +421,38 @@ function suffixLength(raw: string): number {
   return m ? raw.length - (m[1] as string).length : 0;
 }
 
-function secondWordKeys(roots: [TrieNode, TrieNode, TrieNode]): Set<string> {
-  const keys = new Set<string>();
-  for (const root of roots) {
-    for (const first of root.next?.values() ?? []) {
-      for (const key of first.next?.keys() ?? []) keys.add(key.endsWith(POSSESSIVE) ? key.slice(0, -POSSESSIVE.length) : key);
-    }
+/**
+ * Every key the second word of a name starting with this word may have, in any mode, with or without a
+ * possessive on either word (the mark removed): the same first steps as firstWordVerdict, one step further.
+ */
+function firstWordFollowers(tries: Tries, raw: string, firstCode: number): Set<string> {
+  const roots = tries.roots;
+  const info = wordInfo(raw);
+  const out = new Set<string>();
+  addFollowers(out, roots[MODE_EXACT], raw);
+  addFollowers(out, roots[MODE_LIGHT], info.light);
+  addFollowers(out, roots[MODE_HEAVY], info.heavy);
+  if (ARTICLE_FORMS.has(info.light)) addFollowers(out, roots[MODE_HEAVY], ARTICLE_KEY);
+  if (caseOfChar(firstCode) === CASE_NONE && ARABIC_PROCLITIC.test(raw)) {
+    const stem = wordInfo(raw.slice(1));
+    addFollowers(out, roots[MODE_LIGHT], stem.light);
+    addFollowers(out, roots[MODE_HEAVY], stem.heavy);
   }
-  return keys;
+  return out;
+}
+
+function addFollowers(out: Set<string>, root: TrieNode, key: string): void {
+  for (const first of [root.next?.get(key), root.next?.get(key + POSSESSIVE)]) {
+    for (const next of first?.next?.keys() ?? []) out.add(next.endsWith(POSSESSIVE) ? next.slice(0, -POSSESSIVE.length) : next);
+  }
 }
 
 /**
- * Could the word after the one ending at `from` be the second word of a name? A superset of what the walks
- * accept: any separator but a blank line is let through, and a middle initial or an article always passes.
+ * Could the word after the one ending at `from` be the second word of a name whose first word has these
+ * followers? A superset of what the walks accept: any separator but a blank line is let through, and a middle
+ * initial always passes.
  */
-function mayContinueName(text: string, from: number, tries: Tries): boolean {
+function mayContinueName(text: string, from: number, followers: Set<string>, tries: Tries): boolean {
   const n = text.length;
   let s = from;
   let newlines = 0;
@@ -449,21 +466,24 @@ function mayContinueName(text: string, from: number, tries: Tries): boolean {
   const rawEnd = wordEnd(text, s);
   const joined = lastWordJoined;
   const e = rawEnd - possessiveLength(text, s, rawEnd);
-  if (isSecondWordAt(text, s, e, joined, tries)) return true;
+  if (followsAt(text, s, e, joined, followers, tries)) return true;
   const glued = gluedEnd(text, e, rawEnd);
-  return glued > 0 && isSecondWordAt(text, s, glued, true, tries);
+  return glued > 0 && followsAt(text, s, glued, true, followers, tries);
 }
 
-function isSecondWordAt(text: string, s: number, e: number, joined: boolean, tries: Tries): boolean {
+function followsAt(text: string, s: number, e: number, joined: boolean, followers: Set<string>, tries: Tries): boolean {
   const cache = tries.secondWords;
-  const slot = cache.slotOf(text, s, e);
-  let verdict = cache.get(slot, text, s, e);
-  if (verdict === 0) {
+  const h = hashAt(text, s, e);
+  const g = lastHash2;
+  let forms = cache.get(h, g);
+  if (forms === undefined) {
     const surface = text.slice(s, e);
-    verdict = isSecondWord(joined ? unglued(surface) : surface, tries.secondKeys) ? 3 : 1;
-    cache.set(slot, surface, verdict);
+    forms = secondWordForms(joined ? unglued(surface) : surface);
+    cache.set(h, g, forms);
   }
-  return verdict === 3;
+  if (forms === null) return true;
+  for (const form of forms) if (followers.has(form)) return true;
+  return false;
 }
 
 const HYPHENS = /[-\u2010\u2011]/g;
@@ -489,23 +509,29 @@ function startsGluedName(text: string, p: number, rawEnd: number, tries: Tries):
   const e = gluedEnd(text, rawEnd, rawEnd);
   if (e === 0) return false;
   const cache = tries.firstWords;
-  const slot = cache.slotOf(text, p, e);
-  let verdict = cache.get(slot, text, p, e);
-  if (verdict === 0) {
-    const surface = text.slice(p, e);
-    verdict = VERDICT_KNOWN | firstWordVerdict(tries, unglued(surface), text.charCodeAt(p), false);
-    cache.set(slot, surface, verdict);
+  const h = hashAt(text, p, e);
+  const g = lastHash2;
+  let verdict = cache.get(h, g) ?? 0;
+  if ((verdict & VERDICT_KNOWN) === 0) {
+    verdict |= VERDICT_KNOWN | firstWordVerdict(tries, unglued(text.slice(p, e)), text.charCodeAt(p), false);
+    cache.set(h, g, verdict);
   }
   return (verdict & VERDICT_STARTS) !== 0;
 }
 
-function isSecondWord(raw: string, keys: Set<string>): boolean {
-  if (raw.length === 1 && caseOfChar(raw.charCodeAt(0)) === CASE_TITLE) return true;
-  if (keys.has(raw)) return true;
+/**
+ * The keys a word is compared on as a name's second word, in every mode, and those of its stem when it carries a
+ * Turkish case suffix; null for a middle initial, which the walks step over.
+ */
+function secondWordForms(raw: string): string[] | null {
+  if (raw.length === 1 && caseOfChar(raw.charCodeAt(0)) === CASE_TITLE) return null;
   const info = wordInfo(raw);
-  if (keys.has(info.light) || keys.has(info.heavy) || (ARTICLE_FORMS.has(info.light) && keys.has(ARTICLE_KEY))) return true;
+  const forms = [raw, info.light, info.heavy];
+  if (ARTICLE_FORMS.has(info.light)) forms.push(ARTICLE_KEY);
   const cut = suffixLength(raw);
-  return cut > 0 && isSecondWord(raw.slice(0, -cut), keys);
+  if (cut === 0) return forms;
+  const stem = secondWordForms(raw.slice(0, -cut));
+  return stem === null ? null : [...forms, ...stem];
 }
 
 const LOWERCASE_FIRSTS_LIMIT = 300;
@@ -562,7 +588,6 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
   const caches = newCaches();
   const candidates: Candidate[] = [];
   const firstWords = tries.firstWords;
-  const ahead = newTokens(16);
   const around = newTokens(16);
   const re = tries.candidates;
   // Aliases written lowercase (place Tahrir) start at words found by a second, rarer search, merged in order.
@@ -593,32 +618,35 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     if (caseOfChar(c) === CASE_LOWER && !(lower && lower[li - 1] === p)) continue;
     // Most words are plain ASCII letters: cut and hash them in one pass; anything else takes the full rules.
     let rawEnd = p + 1;
-    let h = c;
+    let h = hash1Step(HASH1_SEED, c);
+    let g = hash2Step(HASH2_SEED, c);
     for (; rawEnd < n; rawEnd++) {
       const d = text.charCodeAt(rawEnd);
       if (((d | 0x20) - 0x61) >>> 0 >= 26) break;
-      if (rawEnd - p < HASHED) h = Math.imul(h, 31) + d;
+      h = hash1Step(h, d);
+      g = hash2Step(g, d);
     }
     let joined = false;
     let possLength = 0;
-    let slot: number;
     if (rawEnd < n && mayContinueWord(text.charCodeAt(rawEnd))) {
       rawEnd = wordEnd(text, p);
       joined = lastWordJoined;
       possLength = possessiveLength(text, p, rawEnd);
-      slot = firstWords.slotOf(text, p, rawEnd - possLength);
+      h = hashAt(text, p, rawEnd - possLength);
+      g = lastHash2;
     } else {
-      slot = slotFromHash(h, rawEnd - p);
+      h = finishHash(h, rawEnd - p);
+      g = finishHash(g, rawEnd - p);
     }
     re.lastIndex = rawEnd;
     const e = rawEnd - possLength;
     const shift = possLength > 0 ? 4 : 0;
-    let known = firstWords.get(slot, text, p, e);
+    let known = firstWords.get(h, g) ?? 0;
     if (((known >> shift) & VERDICT_KNOWN) === 0) {
       const surface = text.slice(p, e);
       const raw = joined ? surface.replace(JOINERS, '') : surface;
       known |= (VERDICT_KNOWN | firstWordVerdict(tries, raw, c, possLength > 0)) << shift;
-      firstWords.set(slot, surface, known);
+      firstWords.set(h, g, known);
     }
     const verdict = known >> shift;
     if (verdict & VERDICT_ANCHOR) {
@@ -631,7 +659,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     }
     if ((verdict & VERDICT_STARTS) === 0) {
       if (possLength > 0 || !startsGluedName(text, p, rawEnd, tries)) continue;
-    } else if ((verdict & VERDICT_ALONE) === 0 && !mayContinueName(text, rawEnd, tries)) {
+    } else if ((verdict & VERDICT_ALONE) === 0 && !mayContinueName(text, rawEnd, followersAt(h, g, p, e, joined), tries)) {
       // Many words start some name (As, United, January) but few are followed by one of its second words.
       continue;
     }
@@ -642,11 +670,6 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
 
   /** The name starting at the word at p, emitted; returns its end, or -1 when none is accepted there. */
   function matchAt(p: number): number {
-    // The walks look only forward: most first words lead nowhere, and then the words before are not needed.
-    tokenizeRange(text, p, n, 2, ahead);
-    candidates.length = 0;
-    const clitic = walkAll(ahead, 0, tries.roots, candidates);
-    if (candidates.length === 0) return -1;
     // Three words before: neighbour rules, an article, "Battle of al-Badr".
     let from = p;
     let i = 0;
@@ -657,23 +680,28 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       i++;
     }
     const t = tokenizeRange(text, from, n, i + 2, around);
-    // The words from p on were cut and keyed by the walks already: their strings and keys carry over too.
-    for (let k = 0; k < ahead.count; k++) {
-      t.raw[i + k] = ahead.raw[k];
-      t.info[i + k] = ahead.info[k];
-    }
-    // The walks depend only on the words from p on: their findings carry over, shifted by the words before.
+    candidates.length = 0;
+    const clitic = walkAll(t, i, tries.roots, candidates);
+    if (candidates.length === 0) return -1;
     let deepest = 0;
-    for (const c of candidates) {
-      c.last += i;
-      if (c.last > deepest) deepest = c.last;
-    }
+    for (const c of candidates) if (c.last > deepest) deepest = c.last;
     // accepts and emit read the words up to the one after the name directly
     reach(t, deepest + 1);
     const hit = pick(t, i, candidates, clitic, memory, caches);
     if (!hit) return -1;
     emit(out, t, i, hit, memory);
     return t.end[hit.last] as number;
+  }
+
+  /** The followers (firstWordFollowers) of the word at [p, e), whose hashes are h and g. */
+  function followersAt(h: number, g: number, p: number, e: number, joined: boolean): Set<string> {
+    let followers = tries.followers.get(h, g);
+    if (followers === undefined) {
+      const surface = text.slice(p, e);
+      followers = firstWordFollowers(tries, joined ? surface.replace(JOINERS, '') : surface, text.charCodeAt(p));
+      tries.followers.set(h, g, followers);
+    }
+    return followers;
   }
 
   /** A lowercase alias whose anchor is the word at p, starting up to anchorBack words before it. */
@@ -1004,15 +1032,7 @@ function isInEventName(t: Tokens, i: number): boolean {
 }
 
 /** `suffixed`: the name's last word carries a Turkish case suffix, which ends the name as a possessive does. */
-function accepts(
-  entry: AliasEntry,
-  t: Tokens,
-  i: number,
-  last: number,
-  memory: PageMemory,
-  caches: Caches,
-  suffixed = false,
-): boolean {
+function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: PageMemory, caches: Caches, suffixed = false): boolean {
   const alias = entry.alias;
   if (last > i && !balancedInside(t, i, last)) return false;
   if (!alias.caseSensitive && entry.capitalized) {
@@ -1041,9 +1061,7 @@ function accepts(
     if (prevJoined) {
       const before = infoAt(t, prev).light;
       const standalone =
-        STANDALONE_BEFORE.has(before) ||
-        isArticleAt(t, prev) ||
-        (HEADLINE_VERB.test(before) && onHeadline(t, i, caches.headlines));
+        STANDALONE_BEFORE.has(before) || isArticleAt(t, prev) || (HEADLINE_VERB.test(before) && onHeadline(t, i, caches.headlines));
       if (!standalone) return false;
     }
     // Headlines capitalize every word, so there a capital after the name says nothing.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, type MatcherAlias, newPageMemory } from '@/lib/match';
-import { SurfaceCache } from '@/lib/match/surface-cache';
+import { hashAt, lastHash2, SpellingTable } from '@/lib/match/spelling-table';
 
 // The matcher judges each spelling of a word once (can a name start here? can it be a name's second word?) and
 // skips the words that cannot; these tests pin that the shortcuts never lose a name the full walk would find.
@@ -98,31 +98,62 @@ describe('aliases written lowercase', () => {
   });
 });
 
-describe('SurfaceCache', () => {
-  it('keeps one spelling per slot and never answers for another spelling in the same slot', () => {
-    const cache = new SurfaceCache();
-    const words = Array.from({ length: 200_000 }, (_, i) => `W${i.toString(36)}`);
-    const bySlot = new Map<number, string>();
+describe('SpellingTable', () => {
+  const put = <V>(table: SpellingTable<V>, text: string, s: number, e: number, value: V) => {
+    const h = hashAt(text, s, e);
+    table.set(h, lastHash2, value);
+  };
+  const look = <V>(table: SpellingTable<V>, text: string, s: number, e: number): V | undefined => {
+    const h = hashAt(text, s, e);
+    return table.get(h, lastHash2);
+  };
+
+  it('answers for the spelling in the text at the given place, and only for it', () => {
+    const table = new SpellingTable<number>();
+    const text = 'The Tehran tehran Tehranis';
+    put(table, 'Tehran', 0, 6, 5);
+    expect(look(table, text, 4, 10)).toBe(5);
+    expect(look(table, text, 11, 17)).toBeUndefined();
+    expect(look(table, text, 18, 26)).toBeUndefined();
+    put(table, 'Tehran', 0, 6, 7);
+    expect(look(table, text, 4, 10)).toBe(7);
+  });
+
+  it('tells apart words that differ anywhere, however long, and words one hash alone confuses', () => {
+    const a = `${'x'.repeat(40)}ab`;
+    const b = `${'x'.repeat(40)}ba`;
+    const table = new SpellingTable<string>();
+    put(table, a, 0, a.length, 'a');
+    expect(look(table, b, 0, b.length)).toBeUndefined();
+    put(table, b, 0, b.length, 'b');
+    expect([look(table, a, 0, a.length), look(table, b, 0, b.length)]).toEqual(['a', 'b']);
+    // Two spellings with the same first hash are still two. FNV-1a: two first characters whose products agree in
+    // their high bits give a second character for each that makes the two hashes equal.
+    const seed = 0x811c9dc5 | 0;
+    const byHigh = new Map<number, number>();
     let pair: [string, string] | null = null;
-    for (const w of words) {
-      const slot = cache.slotOf(w, 0, w.length);
-      const other = bySlot.get(slot);
-      if (other) {
-        pair = [other, w];
-        break;
+    for (let a = 0x41; a < 0xd000 && !pair; a++) {
+      const x = Math.imul(seed ^ a, 0x01000193);
+      const other = byHigh.get(x >>> 16);
+      if (other !== undefined) {
+        const y = Math.imul(seed ^ other, 0x01000193);
+        const b = 0x61;
+        pair = [String.fromCharCode(other, b), String.fromCharCode(a, (x ^ y ^ b) & 0xffff)];
       }
-      bySlot.set(slot, w);
+      byHigh.set(x >>> 16, a);
     }
     expect(pair).not.toBeNull();
-    const [a, b] = pair!;
-    const slot = cache.slotOf(a, 0, a.length);
-    expect(cache.get(slot, a, 0, a.length)).toBe(0);
-    cache.set(slot, a, 5);
-    const text = `x ${a} ${b}`;
-    expect(cache.get(slot, text, 2, 2 + a.length)).toBe(5);
-    expect(cache.get(slot, text, 3 + a.length, 3 + a.length + b.length)).toBe(0);
-    cache.set(slot, b, 7);
-    expect(cache.get(slot, text, 2, 2 + a.length)).toBe(0);
-    expect(cache.get(slot, text, 3 + a.length, 3 + a.length + b.length)).toBe(7);
+    const [c, d] = pair as [string, string];
+    expect(hashAt(c, 0, 2)).toBe(hashAt(d, 0, 2));
+    put(table, c, 0, c.length, 'c');
+    expect(look(table, d, 0, d.length)).toBeUndefined();
+  });
+
+  it('keeps every spelling as it grows, so a page full of distinct words does not throw any out', () => {
+    const table = new SpellingTable<number>();
+    const words = Array.from({ length: 50_000 }, (_, i) => `W${i.toString(36)}`);
+    for (const [i, w] of words.entries()) put(table, w, 0, w.length, i);
+    const missing = words.filter((w, i) => look(table, w, 0, w.length) !== i);
+    expect(missing).toEqual([]);
   });
 });
