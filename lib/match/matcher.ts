@@ -679,7 +679,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       from = b;
       i++;
     }
-    const t = tokenizeRange(text, from, n, i + 2, around);
+    const t = tokenizeRange(text, from, n, i + 4, around);
     candidates.length = 0;
     const clitic = walkAll(t, i, tries.roots, candidates);
     if (candidates.length === 0) return -1;

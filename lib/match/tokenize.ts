@@ -1,4 +1,5 @@
 import { heavyKey, lightKey } from './normalize';
+import { hashAt, lastHash2, SpellingTable } from './spelling-table';
 
 /** What separates a token from the one before it; a multi-word name may only span SEP_SPACE, SEP_HYPHEN and SEP_SOFT. */
 export const SEP_SPACE = 0;
@@ -49,22 +50,39 @@ export const JOINERS = /[.\u00AD\u200B-\u200D\u2060\uFEFF\u0640]/g;
 
 /** The word with invisible characters and abbreviation dots removed, case kept. */
 export function rawAt(t: Tokens, i: number): string {
-  let w = t.raw[i];
-  if (w === undefined) {
-    w = t.text.slice(t.start[i], t.end[i]);
-    if (t.joined[i]) w = w.replace(JOINERS, '');
-    t.raw[i] = w;
-  }
-  return w;
+  const w = t.raw[i];
+  return w === undefined ? spell(t, i).raw : w;
 }
 
 export function infoAt(t: Tokens, i: number): WordInfo {
-  let info = t.info[i];
-  if (info === undefined) {
-    info = wordInfo(rawAt(t, i));
-    t.info[i] = info;
+  const info = t.info[i];
+  return info === undefined ? spell(t, i).info : info;
+}
+
+interface Spelling {
+  raw: string;
+  info: WordInfo;
+}
+
+/** Words met around names, by spelling: the same few come back all over a page, and each is sliced and keyed once. */
+const spellings = new SpellingTable<Spelling>();
+
+/** Word i's string and keys, stored into t. */
+function spell(t: Tokens, i: number): Spelling {
+  const s = t.start[i] as number;
+  const e = t.end[i] as number;
+  const h = hashAt(t.text, s, e);
+  const g = lastHash2;
+  let w = spellings.get(h, g);
+  if (w === undefined) {
+    let raw = t.text.slice(s, e);
+    if (t.joined[i]) raw = raw.replace(JOINERS, '');
+    w = { raw, info: wordInfo(raw) };
+    spellings.set(h, g, w);
   }
-  return info;
+  t.raw[i] = w.raw;
+  t.info[i] = w.info;
+  return w;
 }
 
 const WORD = 1;
@@ -233,10 +251,15 @@ export function isTokenStart(text: string, p: number): boolean {
 /** Start of the word before the one starting at p, or -1. */
 export function prevTokenStart(text: string, p: number): number {
   let k = p - 1;
-  while (k >= 0 && !isWordCode(text.charCodeAt(k))) k--;
-  if (k < 0) return -1;
-  while (!(isWordCode(text.charCodeAt(k)) && isTokenStart(text, k))) k--;
-  return k;
+  for (;;) {
+    while (k >= 0 && !isWordCode(text.charCodeAt(k))) k--;
+    if (k < 0) return -1;
+    // Only the first character of a run of word characters can start a word.
+    while (k > 0 && isWordCode(text.charCodeAt(k - 1))) k--;
+    if (isTokenStart(text, k)) return k;
+    // joined to the word before (Kata'ib, U.S): go on back
+    k--;
+  }
 }
 
 /** Set by wordEnd: whether the word it scanned holds characters to drop. */
@@ -249,7 +272,7 @@ export function wordEnd(text: string, s: number): number {
   let i = s + 1;
   while (i < n) {
     const d = text.charCodeAt(i);
-    if (isWordCode(d)) {
+    if (((d | 0x20) - 0x61) >>> 0 < 26 || isWordCode(d)) {
       i++;
     } else if ((isInvisible(d) || isApostrophe(d)) && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) {
       hasJoiner = true;
@@ -288,9 +311,11 @@ export function tokenizeRange(text: string, from: number, to: number, max: numbe
   if (into) {
     t = into;
     t.text = text;
+    for (let k = 0; k < t.count; k++) {
+      t.raw[k] = undefined;
+      t.info[k] = undefined;
+    }
     t.count = 0;
-    t.raw.fill(undefined);
-    t.info.fill(undefined);
   } else {
     t = newTokens(Math.min(max, (to - from) >> 3));
     t.text = text;
@@ -326,6 +351,10 @@ function cut(t: Tokens, max: number): void {
   let i = t.resume;
   while (i < to) {
     const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      i++;
+      continue;
+    }
     if (!isWordCode(c)) {
       if (c === 0x0a) {
         newlines++;
