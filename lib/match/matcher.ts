@@ -571,6 +571,14 @@ function wordsRegex(words: string[]): RegExp {
   return new RegExp(alternatives, 'g');
 }
 
+/** Where re (global, never empty) matches in text. Not matchAll: it clones the regex on every call. */
+function matchStarts(re: RegExp, text: string): number[] {
+  const starts: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) starts.push(m.index);
+  return starts;
+}
+
 /** After a run of ASCII letters, can the word go on (a letter or digit outside a-z, an apostrophe, a joiner, a dot)? */
 function mayContinueWord(d: number): boolean {
   return d === 0x2e || d === 0x27 || d >= 0x80 || (d >= 0x30 && d <= 0x39) || d === 0x60;
@@ -591,7 +599,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
   const around = newTokens(16);
   const re = tries.candidates;
   // Aliases written lowercase (place Tahrir) start at words found by a second, rarer search, merged in order.
-  const lower = tries.lowercaseFirsts ? Array.from(text.matchAll(tries.lowercaseFirsts), (m) => m.index) : null;
+  const lower = tries.lowercaseFirsts ? matchStarts(tries.lowercaseFirsts, text) : null;
   let li = 0;
   re.lastIndex = 0;
   for (;;) {
