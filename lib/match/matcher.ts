@@ -329,7 +329,7 @@ interface Tries {
   /** Light and heavy keys of the anchors of lowercase aliases, and the most words an anchor stands after the start. */
   anchors: Set<string>;
   anchorBack: number;
-  /** Can a name start with this spelling? VERDICT_* bits, shifted by 4 for the spelling with a possessive. */
+  /** Can a name start with this spelling? VERDICT_* and WALK_* bits; see POSSESSIVE_SHIFT. */
   firstWords: SpellingTable<number>;
   /** For a spelling a name may start with: every key the name's second word may have (see firstWordFollowers). */
   followers: SpellingTable<Set<string>>;
@@ -368,6 +368,13 @@ const VERDICT_STARTS = 2;
 const VERDICT_ALONE = 4;
 /** The word may be the anchor of a lowercase alias starting a few words before (see PreparedAlias). */
 const VERDICT_ANCHOR = 8;
+/** Which walks can take a first step on the word: the others are not tried. */
+const WALK_EXACT = 16;
+const WALK_LIGHT = 32;
+const WALK_HEAVY = 64;
+const WALK_ALL = WALK_EXACT | WALK_LIGHT | WALK_HEAVY;
+/** The verdict on a spelling with a possessive ('s) is kept in the same number, shifted. */
+const POSSESSIVE_SHIFT = 8;
 
 /** VERDICT_STARTS, with VERDICT_ALONE, when the first step on key leads somewhere (0 when it does not). */
 function firstStep(root: TrieNode, key: string, possessive: boolean): number {
@@ -386,17 +393,20 @@ function firstStep(root: TrieNode, key: string, possessive: boolean): number {
 function firstWordVerdict(tries: Tries, raw: string, firstCode: number, possessive: boolean): number {
   const roots = tries.roots;
   const info = wordInfo(raw);
-  let verdict = tries.anchors.has(info.light) || tries.anchors.has(info.heavy) ? VERDICT_ANCHOR : 0;
-  verdict |=
-    firstStep(roots[MODE_EXACT], raw, possessive) |
-    firstStep(roots[MODE_LIGHT], info.light, possessive) |
-    firstStep(roots[MODE_HEAVY], info.heavy, possessive);
-  if (ARTICLE_FORMS.has(info.light)) verdict |= firstStep(roots[MODE_HEAVY], ARTICLE_KEY, possessive);
+  const exact = firstStep(roots[MODE_EXACT], raw, possessive);
+  let light = firstStep(roots[MODE_LIGHT], info.light, possessive);
+  let heavy = firstStep(roots[MODE_HEAVY], info.heavy, possessive);
+  if (ARTICLE_FORMS.has(info.light)) heavy |= firstStep(roots[MODE_HEAVY], ARTICLE_KEY, possessive);
   if (caseOfChar(firstCode) === CASE_NONE && ARABIC_PROCLITIC.test(raw)) {
     const stem = wordInfo(raw.slice(1));
-    verdict |= firstStep(roots[MODE_LIGHT], stem.light, possessive) | firstStep(roots[MODE_HEAVY], stem.heavy, possessive);
+    light |= firstStep(roots[MODE_LIGHT], stem.light, possessive);
+    heavy |= firstStep(roots[MODE_HEAVY], stem.heavy, possessive);
   }
+  let verdict = exact | light | heavy | (exact ? WALK_EXACT : 0) | (light ? WALK_LIGHT : 0) | (heavy ? WALK_HEAVY : 0);
+  if (tries.anchors.has(info.light) || tries.anchors.has(info.heavy)) verdict |= VERDICT_ANCHOR;
   const suffixed = TURKISH_SUFFIX.exec(raw);
+  // The walks try a suffix's stem on any word: they all may find a name here.
+  if (suffixed) verdict |= WALK_ALL;
   if (suffixed && (verdict & VERDICT_STARTS) === 0) {
     // A one-word name with a Turkish case suffix ends there: only a name of that one word can start here.
     const stem = wordInfo(suffixed[1] as string);
@@ -648,7 +658,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     }
     re.lastIndex = rawEnd;
     const e = rawEnd - possLength;
-    const shift = possLength > 0 ? 4 : 0;
+    const shift = possLength > 0 ? POSSESSIVE_SHIFT : 0;
     let known = firstWords.get(h, g) ?? 0;
     if (((known >> shift) & VERDICT_KNOWN) === 0) {
       const surface = text.slice(p, e);
@@ -665,19 +675,25 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
         continue;
       }
     }
+    // A hyphenated pair is also tried as one word (Shariat-Madari), in any walk.
+    let walks = rawEnd < n && isHyphen(text.charCodeAt(rawEnd)) ? WALK_ALL : verdict & WALK_ALL;
     if ((verdict & VERDICT_STARTS) === 0) {
       if (possLength > 0 || !startsGluedName(text, p, rawEnd, tries)) continue;
+      walks = WALK_ALL;
     } else if ((verdict & VERDICT_ALONE) === 0 && !mayContinueName(text, rawEnd, followersAt(h, g, p, e, joined), tries)) {
       // Many words start some name (As, United, January) but few are followed by one of its second words.
       continue;
     }
-    const end = matchAt(p);
+    const end = matchAt(p, walks);
     if (end >= 0) re.lastIndex = end;
   }
   return out;
 
-  /** The name starting at the word at p, emitted; returns its end, or -1 when none is accepted there. */
-  function matchAt(p: number): number {
+  /**
+   * The name starting at the word at p, emitted; returns its end, or -1 when none is accepted there. Only the
+   * given walks (WALK_* bits) are tried.
+   */
+  function matchAt(p: number, walks = WALK_ALL): number {
     // Three words before: neighbour rules, an article, "Battle of al-Badr".
     let from = p;
     let i = 0;
@@ -689,7 +705,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     }
     const t = tokenizeRange(text, from, n, i + 4, around);
     candidates.length = 0;
-    const clitic = walkAll(t, i, tries.roots, candidates);
+    const clitic = walkAll(t, i, tries.roots, candidates, walks);
     if (candidates.length === 0) return -1;
     let deepest = 0;
     for (const c of candidates) if (c.last > deepest) deepest = c.last;
@@ -770,10 +786,10 @@ function findInAllWords(text: string, tries: Tries, memory: PageMemory): Mention
 }
 
 /** All walks from word i; returns 1 when the names found follow an Arabic proclitic. */
-function walkAll(t: Tokens, i: number, roots: [TrieNode, TrieNode, TrieNode], candidates: Candidate[]): number {
-  walk(roots[MODE_EXACT], MODE_EXACT, t, i, candidates);
-  walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates);
-  walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates);
+function walkAll(t: Tokens, i: number, roots: [TrieNode, TrieNode, TrieNode], candidates: Candidate[], walks = WALK_ALL): number {
+  if (walks & WALK_EXACT) walk(roots[MODE_EXACT], MODE_EXACT, t, i, candidates);
+  if (walks & WALK_LIGHT) walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates);
+  if (walks & WALK_HEAVY) walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates);
   if (candidates.length === 0 && t.caseOf[i] === CASE_NONE && ARABIC_PROCLITIC.test(rawAt(t, i))) {
     const stem = wordInfo(rawAt(t, i).slice(1));
     walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates, stem.light);
