@@ -1,6 +1,6 @@
 import { ARTICLE_FORMS, ARTICLE_FORMS_NEEDING_HYPHEN, EZAFE_FORMS, heavyKey, lightKey } from './normalize';
 import { EVENTS_BEFORE_OF, FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
-import { finishHash, HASH1_SEED, HASH2_SEED, hash1Step, hash2Step, hashAt, lastHash2, SpellingTable } from './spelling-table';
+import { finishHash, HASH1_SEED, HASH2_SEED, hash1Step, hash2Step, hashAt, lastHash2, pairHash, SpellingTable } from './spelling-table';
 import {
   CASE_LOWER,
   CASE_NONE,
@@ -307,6 +307,7 @@ class MatcherBuilder {
       firstWords: new SpellingTable(),
       followers: new SpellingTable(),
       secondWords: new SpellingTable(),
+      pairs: new SpellingTable(),
     };
     return {
       size,
@@ -335,6 +336,8 @@ interface Tries {
   followers: SpellingTable<Set<string>>;
   /** The keys a spelling is compared on as a name's second word (see secondWordForms). */
   secondWords: SpellingTable<string[] | null>;
+  /** May a name go on from a first word to a second one? By the pair of spellings (pairHash). */
+  pairs: SpellingTable<boolean>;
 }
 
 interface Candidate {
@@ -457,40 +460,8 @@ function addFollowers(out: Set<string>, root: TrieNode, key: string): void {
   }
 }
 
-/**
- * Could the word after the one ending at `from` be the second word of a name whose first word has these
- * followers? A superset of what the walks accept: any separator but a blank line is let through, and a middle
- * initial always passes.
- */
-function mayContinueName(text: string, from: number, followers: Set<string>, tries: Tries): boolean {
-  const n = text.length;
-  let s = from;
-  let newlines = 0;
-  for (; s < n; s++) {
-    const c = text.charCodeAt(s);
-    if (isWordCode(c)) break;
-    // a blank line ends the block, and no name runs across it
-    if (c === 0x0a && ++newlines === 2) return false;
-  }
-  if (s >= n) return false;
-  const rawEnd = wordEnd(text, s);
-  const joined = lastWordJoined;
-  const e = rawEnd - possessiveLength(text, s, rawEnd);
-  if (followsAt(text, s, e, joined, followers, tries)) return true;
-  const glued = gluedEnd(text, e, rawEnd);
-  return glued > 0 && followsAt(text, s, glued, true, followers, tries);
-}
-
-function followsAt(text: string, s: number, e: number, joined: boolean, followers: Set<string>, tries: Tries): boolean {
-  const cache = tries.secondWords;
-  const h = hashAt(text, s, e);
-  const g = lastHash2;
-  let forms = cache.get(h, g);
-  if (forms === undefined) {
-    const surface = text.slice(s, e);
-    forms = secondWordForms(joined ? unglued(surface) : surface);
-    cache.set(h, g, forms);
-  }
+/** Does a word with these keys (secondWordForms) follow a first word with these followers (firstWordFollowers)? */
+function follows(forms: string[] | null, followers: Set<string>): boolean {
   if (forms === null) return true;
   for (const form of forms) if (followers.has(form)) return true;
   return false;
@@ -680,7 +651,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     if ((verdict & VERDICT_STARTS) === 0) {
       if (possLength > 0 || !startsGluedName(text, p, rawEnd, tries)) continue;
       walks = WALK_ALL;
-    } else if ((verdict & VERDICT_ALONE) === 0 && !mayContinueName(text, rawEnd, followersAt(h, g, p, e, joined), tries)) {
+    } else if ((verdict & VERDICT_ALONE) === 0 && !mayContinueName(rawEnd, h, g, p, e, joined)) {
       // Many words start some name (As, United, January) but few are followed by one of its second words.
       continue;
     }
@@ -715,6 +686,81 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     if (!hit) return -1;
     emit(out, t, i, hit, memory);
     return t.end[hit.last] as number;
+  }
+
+  /**
+   * Could the word after the one ending at `from` be the second word of a name whose first word is at [p, e)
+   * (hashes h and g)? A superset of what the walks accept: any separator but a blank line is let through, and a
+   * middle initial always passes. Most first words that start a name are followed by a word that is none of its
+   * second words (As a, January 2019, Mozilla Firefox), and the same pairs come back: judged once per pair.
+   */
+  function mayContinueName(from: number, h: number, g: number, p: number, e: number, joined: boolean): boolean {
+    let s = from;
+    let newlines = 0;
+    for (; s < n; s++) {
+      const c = text.charCodeAt(s);
+      if (c === 0x20) continue;
+      if (isWordCode(c)) break;
+      // a blank line ends the block, and no name runs across it
+      if (c === 0x0a && ++newlines === 2) return false;
+    }
+    if (s >= n) return false;
+    // As in the scan for first words: plain ASCII letters are cut and hashed in one pass.
+    let rawEnd = s + 1;
+    let sh = hash1Step(HASH1_SEED, text.charCodeAt(s));
+    let sg = hash2Step(HASH2_SEED, text.charCodeAt(s));
+    for (; rawEnd < n; rawEnd++) {
+      const d = text.charCodeAt(rawEnd);
+      if (((d | 0x20) - 0x61) >>> 0 >= 26) break;
+      sh = hash1Step(sh, d);
+      sg = hash2Step(sg, d);
+    }
+    let secondJoined = false;
+    let secondEnd = rawEnd;
+    if (rawEnd < n && mayContinueWord(text.charCodeAt(rawEnd))) {
+      rawEnd = wordEnd(text, s);
+      secondJoined = lastWordJoined;
+      secondEnd = rawEnd - possessiveLength(text, s, rawEnd);
+      sh = hashAt(text, s, secondEnd);
+      sg = lastHash2;
+    } else {
+      sh = finishHash(sh, rawEnd - s);
+      sg = finishHash(sg, rawEnd - s);
+    }
+    if (followsAt(s, secondEnd, secondJoined, sh, sg, h, g, p, e, joined)) return true;
+    const glued = gluedEnd(text, secondEnd, rawEnd);
+    if (glued === 0) return false;
+    const gh = hashAt(text, s, glued);
+    return followsAt(s, glued, true, gh, lastHash2, h, g, p, e, joined);
+  }
+
+  /** May the word at [s, se) (hashes sh, sg) follow the first word at [p, e) (hashes h, g)? */
+  function followsAt(
+    s: number,
+    se: number,
+    sJoined: boolean,
+    sh: number,
+    sg: number,
+    h: number,
+    g: number,
+    p: number,
+    e: number,
+    joined: boolean,
+  ): boolean {
+    const ph = pairHash(h, sh);
+    const pg = pairHash(g, sg);
+    let verdict = tries.pairs.get(ph, pg);
+    if (verdict === undefined) {
+      let forms = tries.secondWords.get(sh, sg);
+      if (forms === undefined) {
+        const surface = text.slice(s, se);
+        forms = secondWordForms(sJoined ? unglued(surface) : surface);
+        tries.secondWords.set(sh, sg, forms);
+      }
+      verdict = follows(forms, followersAt(h, g, p, e, joined));
+      tries.pairs.set(ph, pg, verdict);
+    }
+    return verdict;
   }
 
   /** The followers (firstWordFollowers) of the word at [p, e), whose hashes are h and g. */

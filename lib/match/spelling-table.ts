@@ -21,6 +21,11 @@ export function finishHash(h: number, length: number): number {
   return Math.imul(h ^ length, 0x9e3779b1);
 }
 
+/** One hash of a pair of spellings from one hash of each: two pairs meet only where both their spellings do. */
+export function pairHash(first: number, second: number): number {
+  return Math.imul(first ^ 0x5bd1e995, 0x9e3779b1) ^ second;
+}
+
 /** Set by hashAt: the second hash of the word it hashed. */
 export let lastHash2 = 0;
 
