@@ -1,6 +1,6 @@
 import { ARTICLE_FORMS, ARTICLE_FORMS_NEEDING_HYPHEN, EZAFE_FORMS, heavyKey, lightKey } from './normalize';
 import { EVENTS_BEFORE_OF, FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
-import { finishHash, HASH1_SEED, HASH2_SEED, hash1Step, hash2Step, hashAt, lastHash2, pairHash, SpellingTable } from './spelling-table';
+import { finishHash, HASH1_SEED, HASH2_SEED, hash1Step, hash2Step, hashAt, lastHash2, pairHash, SpellingTable, SpellingVerdicts } from './spelling-table';
 import {
   CASE_LOWER,
   CASE_NONE,
@@ -304,7 +304,7 @@ class MatcherBuilder {
       lowercaseWords: lowercaseFirsts,
       anchors,
       anchorBack,
-      firstWords: new SpellingTable(),
+      firstWords: new SpellingVerdicts(),
       followers: new SpellingTable(),
       secondWords: new SpellingTable(),
       pairs: new SpellingTable(),
@@ -331,7 +331,7 @@ interface Tries {
   anchors: Set<string>;
   anchorBack: number;
   /** Can a name start with this spelling? VERDICT_* and WALK_* bits; see POSSESSIVE_SHIFT. */
-  firstWords: SpellingTable<number>;
+  firstWords: SpellingVerdicts;
   /** For a spelling a name may start with: every key the name's second word may have (see firstWordFollowers). */
   followers: SpellingTable<Set<string>>;
   /** The keys a spelling is compared on as a name's second word (see secondWordForms). */
@@ -492,7 +492,7 @@ function startsGluedName(text: string, p: number, rawEnd: number, tries: Tries):
   const cache = tries.firstWords;
   const h = hashAt(text, p, e);
   const g = lastHash2;
-  let verdict = cache.get(h, g) ?? 0;
+  let verdict = cache.get(h, g);
   if ((verdict & VERDICT_KNOWN) === 0) {
     verdict |= VERDICT_KNOWN | firstWordVerdict(tries, unglued(text.slice(p, e)), text.charCodeAt(p), false);
     cache.set(h, g, verdict);
@@ -630,7 +630,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     re.lastIndex = rawEnd;
     const e = rawEnd - possLength;
     const shift = possLength > 0 ? POSSESSIVE_SHIFT : 0;
-    let known = firstWords.get(h, g) ?? 0;
+    let known = firstWords.get(h, g);
     if (((known >> shift) & VERDICT_KNOWN) === 0) {
       const surface = text.slice(p, e);
       const raw = joined ? surface.replace(JOINERS, '') : surface;

@@ -47,59 +47,108 @@ const FIRST_BITS = 10;
 const MAX_BITS = 19;
 
 /**
- * Values kept per spelling of a word, by its two hashes: a page repeats its words, and pages repeat each other's,
- * so each distinct spelling is judged once. Open addressing with linear probing; the table doubles at half full,
- * so a spelling once judged stays (until MAX_BITS).
+ * Open addressing with linear probing on the two hashes of a spelling. A slot is [hash1, hash2, tag] in one typed
+ * array, so that a probe reads one cache line: on a page of tens of thousands of distinct words most probes miss
+ * the cache, and separate arrays cost a miss each. Tag 0 marks an empty slot. The table doubles at half full.
  */
-export class SpellingTable<V> {
+class HashSlots {
   private bits = FIRST_BITS;
-  private mask = (1 << FIRST_BITS) - 1;
   private size = 0;
-  private used = new Uint8Array(1 << FIRST_BITS);
-  private hashes1 = new Int32Array(1 << FIRST_BITS);
-  private hashes2 = new Int32Array(1 << FIRST_BITS);
-  // Filled up front: assigning at random indices of an empty array would turn it into a slow dictionary.
-  private values: Array<V | undefined> = new Array(1 << FIRST_BITS).fill(undefined);
+  private slots = new Int32Array(4 << FIRST_BITS);
 
-  /** The value stored for the spelling with these hashes, or undefined. */
-  get(h1: number, h2: number): V | undefined {
-    const { used, hashes1, hashes2, mask } = this;
-    for (let i = h1 >>> (32 - this.bits); used[i] === 1; i = (i + 1) & mask) {
-      if (hashes1[i] === h1 && hashes2[i] === h2) return this.values[i];
+  /** The tag stored for the spelling, or 0. */
+  tag(h1: number, h2: number): number {
+    const slots = this.slots;
+    const mask = (1 << this.bits) - 1;
+    for (let i = h1 >>> (32 - this.bits); ; i = (i + 1) & mask) {
+      const at = i << 2;
+      const tag = slots[at + 2] as number;
+      if (tag === 0 || (slots[at] === h1 && slots[at + 1] === h2)) return tag;
     }
-    return undefined;
   }
 
-  /** Stores value for the spelling with these hashes, in place of the value stored for it before. */
-  set(h1: number, h2: number, value: V): void {
-    if (2 * (this.size + 1) > this.used.length) this.grow();
+  /** Stores a tag (not 0) for the spelling, in place of its tag before. Returns false when full: clear first. */
+  put(h1: number, h2: number, tag: number): boolean {
+    const mask = (1 << this.bits) - 1;
     let i = h1 >>> (32 - this.bits);
-    for (; this.used[i] === 1; i = (i + 1) & this.mask) {
-      if (this.hashes1[i] === h1 && this.hashes2[i] === h2) {
-        this.values[i] = value;
-        return;
+    for (; this.slots[(i << 2) + 2] !== 0; i = (i + 1) & mask) {
+      const at = i << 2;
+      if (this.slots[at] === h1 && this.slots[at + 1] === h2) {
+        this.slots[at + 2] = tag;
+        return true;
       }
     }
-    this.used[i] = 1;
-    this.hashes1[i] = h1;
-    this.hashes2[i] = h2;
-    this.values[i] = value;
+    if (2 * (this.size + 1) > 1 << this.bits) {
+      if (this.bits >= MAX_BITS) return false;
+      this.grow();
+      return this.put(h1, h2, tag);
+    }
+    const at = i << 2;
+    this.slots[at] = h1;
+    this.slots[at + 1] = h2;
+    this.slots[at + 2] = tag;
     this.size++;
+    return true;
+  }
+
+  clear(): void {
+    this.bits = FIRST_BITS;
+    this.size = 0;
+    this.slots = new Int32Array(4 << FIRST_BITS);
   }
 
   private grow(): void {
-    const { used, hashes1, hashes2, values } = this;
-    this.bits = this.bits >= MAX_BITS ? FIRST_BITS : this.bits + 1;
-    const slots = 1 << this.bits;
-    this.mask = slots - 1;
+    const old = this.slots;
+    this.bits++;
     this.size = 0;
-    this.used = new Uint8Array(slots);
-    this.hashes1 = new Int32Array(slots);
-    this.hashes2 = new Int32Array(slots);
-    this.values = new Array(slots).fill(undefined);
-    if (this.bits === FIRST_BITS) return;
-    for (let k = 0; k < used.length; k++) {
-      if (used[k] === 1) this.set(hashes1[k] as number, hashes2[k] as number, values[k] as V);
+    this.slots = new Int32Array(4 << this.bits);
+    for (let at = 0; at < old.length; at += 4) {
+      const tag = old[at + 2] as number;
+      if (tag !== 0) this.put(old[at] as number, old[at + 1] as number, tag);
     }
+  }
+}
+
+/**
+ * Values kept per spelling of a word, by its two hashes: a page repeats its words, and pages repeat each other's,
+ * so each distinct spelling is judged once.
+ */
+export class SpellingTable<V> {
+  private readonly slots = new HashSlots();
+  private values: V[] = [];
+
+  get(h1: number, h2: number): V | undefined {
+    const tag = this.slots.tag(h1, h2);
+    return tag === 0 ? undefined : this.values[tag - 1];
+  }
+
+  set(h1: number, h2: number, value: V): void {
+    const tag = this.slots.tag(h1, h2);
+    if (tag !== 0) {
+      this.values[tag - 1] = value;
+      return;
+    }
+    if (!this.slots.put(h1, h2, this.values.length + 1)) {
+      this.slots.clear();
+      this.values = [];
+      this.slots.put(h1, h2, 1);
+    }
+    this.values.push(value);
+  }
+}
+
+/** The same for small whole numbers above 0 (verdict bits), kept in the slots themselves. */
+export class SpellingVerdicts {
+  private readonly slots = new HashSlots();
+
+  /** The number stored for the spelling, or 0. */
+  get(h1: number, h2: number): number {
+    return this.slots.tag(h1, h2);
+  }
+
+  set(h1: number, h2: number, verdict: number): void {
+    if (this.slots.put(h1, h2, verdict)) return;
+    this.slots.clear();
+    this.slots.put(h1, h2, verdict);
   }
 }
