@@ -665,19 +665,34 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
    * given walks (WALK_* bits) are tried.
    */
   function matchAt(p: number, walks = WALK_ALL): number {
-    // Three words before: neighbour rules, an article, "Battle of al-Badr".
+    // One word before is enough for most names (an article is part of the name); the rules that look further back
+    // get three (below).
     let from = p;
     let i = 0;
-    while (i < 3) {
-      const b = from > 0 ? prevTokenStart(text, from) : -1;
-      if (b < 0) break;
-      from = b;
-      i++;
+    const before = p > 0 ? prevTokenStart(text, p) : -1;
+    if (before >= 0) {
+      from = before;
+      i = 1;
     }
-    const t = tokenizeRange(text, from, n, i + 4, around);
+    let t = tokenizeRange(text, from, n, i + 4, around);
     candidates.length = 0;
     const clitic = walkAll(t, i, tries.roots, candidates, walks);
     if (candidates.length === 0) return -1;
+    if (i === 1 && needsWordsBefore(t, candidates)) {
+      // Neighbour rules of one-word names, a name after an article, "Battle of al-Badr".
+      let more = 0;
+      while (more < 2) {
+        const b = from > 0 ? prevTokenStart(text, from) : -1;
+        if (b < 0) break;
+        from = b;
+        more++;
+      }
+      if (more > 0) {
+        t = tokenizeRange(text, from, n, i + more + 4, around);
+        i += more;
+        for (const c of candidates) c.last += more;
+      }
+    }
     let deepest = 0;
     for (const c of candidates) if (c.last > deepest) deepest = c.last;
     // accepts and emit read the words up to the one after the name directly
@@ -829,6 +844,13 @@ function findInAllWords(text: string, tries: Tries, memory: PageMemory): Mention
     i = hit.last + 1;
   }
   return out;
+}
+
+/** Do the rules need words before the one before word 1 (see matchAt)? */
+function needsWordsBefore(t: Tokens, candidates: Candidate[]): boolean {
+  if (isArticleAt(t, 0) || infoAt(t, 0).light === 'of') return true;
+  for (const c of candidates) for (const entry of c.entries) if (entry.words === 1) return true;
+  return false;
 }
 
 /** All walks from word i; returns 1 when the names found follow an Arabic proclitic. */
