@@ -1,6 +1,17 @@
 import { ARTICLE_FORMS, ARTICLE_FORMS_NEEDING_HYPHEN, EZAFE_FORMS, heavyKey, lightKey } from './normalize';
 import { EVENTS_BEFORE_OF, FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
-import { finishHash, HASH1_SEED, HASH2_SEED, hash1Step, hash2Step, hashAt, lastHash2, pairHash, SpellingTable, SpellingVerdicts } from './spelling-table';
+import {
+  finishHash,
+  HASH1_SEED,
+  HASH2_SEED,
+  hash1Step,
+  hash2Step,
+  hashAt,
+  lastHash2,
+  pairHash,
+  SpellingTable,
+  SpellingVerdicts,
+} from './spelling-table';
 import {
   CASE_LOWER,
   CASE_NONE,
