@@ -1,4 +1,4 @@
-import { ARTICLE_FORMS, ARTICLE_FORMS_NEEDING_HYPHEN, EZAFE_FORMS, heavyKey, lightKey } from './normalize';
+import { ARTICLE, ARTICLE_BEFORE_HYPHEN, ARTICLE_FORMS, EZAFE_FORMS, heavyKey, lightKey, NOT_ARTICLE } from './normalize';
 import { EVENTS_BEFORE_OF, FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
 import {
   finishHash,
@@ -89,9 +89,10 @@ function firstNonArticle(t: Tokens): number {
   return k;
 }
 
-function isArticleToken(light: string, nextSep: number | undefined): boolean {
-  if (!ARTICLE_FORMS.has(light)) return false;
-  return !ARTICLE_FORMS_NEEDING_HYPHEN.has(light) || nextSep === SEP_HYPHEN;
+/** Is word j the Arabic article here: a form of it, and hyphen-joined to the next word where that is required? */
+function isArticleAt(t: Tokens, j: number): boolean {
+  const article = infoAt(t, j).article;
+  return article === ARTICLE || (article === ARTICLE_BEFORE_HYPHEN && sepAfter(t, j) === SEP_HYPHEN);
 }
 
 /** The keys of an alias's words in the given mode, with its spelling variants (article dropped or glued, ezafe dropped). */
@@ -363,12 +364,7 @@ function keyAt(mode: Mode, t: Tokens, j: number): string {
   if (mode === MODE_EXACT) return rawAt(t, j);
   const info = infoAt(t, j);
   if (mode === MODE_LIGHT) return info.light;
-  return ARTICLE_FORMS.has(info.light) && isArticleToken(info.light, sepAfter(t, j)) ? ARTICLE_KEY : info.heavy;
-}
-
-function isArticleAt(t: Tokens, j: number): boolean {
-  const light = infoAt(t, j).light;
-  return ARTICLE_FORMS.has(light) && isArticleToken(light, sepAfter(t, j));
+  return info.article !== NOT_ARTICLE && isArticleAt(t, j) ? ARTICLE_KEY : info.heavy;
 }
 
 /** The separator after word j, if another word follows. */
@@ -410,7 +406,7 @@ function firstWordVerdict(tries: Tries, raw: string, firstCode: number, possessi
   const exact = firstStep(roots[MODE_EXACT], raw, possessive);
   let light = firstStep(roots[MODE_LIGHT], info.light, possessive);
   let heavy = firstStep(roots[MODE_HEAVY], info.heavy, possessive);
-  if (ARTICLE_FORMS.has(info.light)) heavy |= firstStep(roots[MODE_HEAVY], ARTICLE_KEY, possessive);
+  if (info.article !== NOT_ARTICLE) heavy |= firstStep(roots[MODE_HEAVY], ARTICLE_KEY, possessive);
   if (caseOfChar(firstCode) === CASE_NONE && ARABIC_PROCLITIC.test(raw)) {
     const stem = wordInfo(raw.slice(1));
     light |= firstStep(roots[MODE_LIGHT], stem.light, possessive);
@@ -456,7 +452,7 @@ function firstWordFollowers(tries: Tries, raw: string, firstCode: number): Set<s
   addFollowers(out, roots[MODE_EXACT], raw);
   addFollowers(out, roots[MODE_LIGHT], info.light);
   addFollowers(out, roots[MODE_HEAVY], info.heavy);
-  if (ARTICLE_FORMS.has(info.light)) addFollowers(out, roots[MODE_HEAVY], ARTICLE_KEY);
+  if (info.article !== NOT_ARTICLE) addFollowers(out, roots[MODE_HEAVY], ARTICLE_KEY);
   if (caseOfChar(firstCode) === CASE_NONE && ARABIC_PROCLITIC.test(raw)) {
     const stem = wordInfo(raw.slice(1));
     addFollowers(out, roots[MODE_LIGHT], stem.light);
@@ -519,7 +515,7 @@ function secondWordForms(raw: string): string[] | null {
   if (raw.length === 1 && caseOfChar(raw.charCodeAt(0)) === CASE_TITLE) return null;
   const info = wordInfo(raw);
   const forms = [raw, info.light, info.heavy];
-  if (ARTICLE_FORMS.has(info.light)) forms.push(ARTICLE_KEY);
+  if (info.article !== NOT_ARTICLE) forms.push(ARTICLE_KEY);
   const cut = suffixLength(raw);
   if (cut === 0) return forms;
   const stem = secondWordForms(raw.slice(0, -cut));

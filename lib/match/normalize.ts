@@ -81,8 +81,37 @@ export function heavyKey(light: string): string {
 }
 
 /** Forms of the Arabic definite article as transliterated (al-Amiri, el-Amiri, ad-Dawa, ash-Shaabi, ul-Haq). */
-export const ARTICLE_FORMS = new Set(['al', 'el', 'ad', 'ed', 'ash', 'as', 'at', 'az', 'ar', 'an', 'ul', 'il', 'ud', 'us', 'ut', 'ur', 'un', 'az']);
+export const ARTICLE_FORMS = new Set([
+  'al',
+  'el',
+  'ad',
+  'ed',
+  'ash',
+  'as',
+  'at',
+  'az',
+  'ar',
+  'an',
+  'ul',
+  'il',
+  'ud',
+  'us',
+  'ut',
+  'ur',
+  'un',
+  'az',
+]);
 /** Article forms that are also English words: they count as the article only when hyphen-joined to the next word. */
 export const ARTICLE_FORMS_NEEDING_HYPHEN = new Set(['as', 'at', 'an', 'ad', 'us', 'un', 'il', 'ur']);
 /** The Persian ezafe, written as a separate word in transliteration (Mojahedin-e Khalq). */
 export const EZAFE_FORMS = new Set(['e', 'ye', 'i']);
+
+/** WordInfo.article: not a form of the article; a form of it; a form of it only when a hyphen follows (as-Sadr). */
+export const NOT_ARTICLE = 0;
+export const ARTICLE = 1;
+export const ARTICLE_BEFORE_HYPHEN = 2;
+
+export function articleForm(light: string): number {
+  if (!ARTICLE_FORMS.has(light)) return NOT_ARTICLE;
+  return ARTICLE_FORMS_NEEDING_HYPHEN.has(light) ? ARTICLE_BEFORE_HYPHEN : ARTICLE;
+}

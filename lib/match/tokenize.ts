@@ -1,4 +1,4 @@
-import { heavyKey, lightKey } from './normalize';
+import { articleForm, heavyKey, lightKey } from './normalize';
 import { hashAt, lastHash2, SpellingTable } from './spelling-table';
 
 /** What separates a token from the one before it; a multi-word name may only span SEP_SPACE, SEP_HYPHEN and SEP_SOFT. */
@@ -43,6 +43,8 @@ export interface Tokens {
 export interface WordInfo {
   light: string;
   heavy: string;
+  /** Whether the word is a form of the Arabic article: NOT_ARTICLE, ARTICLE or ARTICLE_BEFORE_HYPHEN (normalize). */
+  article: number;
 }
 
 /** Characters dropped from a word to compare it: abbreviation dots and invisible characters. */
@@ -205,7 +207,7 @@ export function wordInfo(word: string): WordInfo {
   let info = wordCache.get(word);
   if (!info) {
     const light = lightKey(word);
-    info = { light, heavy: heavyKey(light) };
+    info = { light, heavy: heavyKey(light), article: articleForm(light) };
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
     wordCache.set(word, info);
   }
