@@ -602,16 +602,19 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     }
     if (p >= n) break;
     const c = text.charCodeAt(p);
-    if (p > 0 && isWordCode(text.charCodeAt(p - 1))) {
-      // inside a word (McElhattan, or a script without case): no word starts before its end
-      let k = p + 1;
-      while (k < n && isWordCode(text.charCodeAt(k))) k++;
-      re.lastIndex = k;
-      continue;
+    // The usual case, a capital after a space, starts a word; the others are checked.
+    if (!((c - 0x41) >>> 0 < 26 && p > 0 && text.charCodeAt(p - 1) === 0x20)) {
+      if (p > 0 && isWordCode(text.charCodeAt(p - 1))) {
+        // inside a word (McElhattan, or a script without case): no word starts before its end
+        let k = p + 1;
+        while (k < n && isWordCode(text.charCodeAt(k))) k++;
+        re.lastIndex = k;
+        continue;
+      }
+      if (!isWordCode(c) || !isTokenStart(text, p)) continue;
+      // A lowercase word is looked at only where the search for the lowercase first words found it.
+      if (caseOfChar(c) === CASE_LOWER && !(lower && lower[li - 1] === p)) continue;
     }
-    if (!isWordCode(c) || !isTokenStart(text, p)) continue;
-    // A lowercase word is looked at only where the search for the lowercase first words found it.
-    if (caseOfChar(c) === CASE_LOWER && !(lower && lower[li - 1] === p)) continue;
     // Most words are plain ASCII letters: cut and hash them in one pass; anything else takes the full rules.
     let rawEnd = p + 1;
     let h = hash1Step(HASH1_SEED, c);
