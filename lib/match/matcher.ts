@@ -356,7 +356,7 @@ interface Candidate {
   last: number;
   entries: AliasEntry[];
   /** Characters of a Turkish case suffix at the end of the last word, outside the name (Kerkük'te). */
-  suffix?: number;
+  suffix: number;
 }
 
 /** The key of word j in a trie's mode. */
@@ -906,7 +906,7 @@ function pick(t: Tokens, i: number, candidates: Candidate[], clitic: number, mem
   for (const c of candidates) {
     const ordered = c.entries.length > 1 ? [...c.entries].sort((a, b) => a.index - b.index) : c.entries;
     for (const entry of ordered) {
-      if (accepts(entry, t, i, c.last, memory, caches, (c.suffix ?? 0) > 0)) return { last: c.last, entry, clitic, suffix: c.suffix ?? 0 };
+      if (accepts(entry, t, i, c.last, memory, caches, c.suffix > 0)) return { last: c.last, entry, clitic, suffix: c.suffix };
     }
   }
   return null;
@@ -960,7 +960,7 @@ function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidat
       // "People's Mojahedin" goes on; "IRGC's Quds Force" is two names, and a possessive ends the second.
       const inner = node.next.get(key + POSSESSIVE);
       const end = node.next.get(key);
-      if (end?.entries) out.push({ last: j, entries: end.entries });
+      if (end?.entries) out.push({ last: j, entries: end.entries, suffix: 0 });
       if (!inner) return;
       node = inner;
       continue;
@@ -973,7 +973,7 @@ function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidat
       if (child) {
         j++;
         if (t.possessive[j]) {
-          if (child.entries) out.push({ last: j, entries: child.entries });
+          if (child.entries) out.push({ last: j, entries: child.entries, suffix: 0 });
           return;
         }
       }
@@ -996,7 +996,7 @@ function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidat
       return;
     }
     node = child;
-    if (node.entries) out.push({ last: j, entries: node.entries });
+    if (node.entries) out.push({ last: j, entries: node.entries, suffix: 0 });
   }
 }
 
