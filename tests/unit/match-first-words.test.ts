@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, type MatcherAlias, newPageMemory } from '@/lib/match';
-import { hashAt, lastHash2, SpellingTable } from '@/lib/match/spelling-table';
+import { hashAt, lastHash2, SpellingTable, SpellingVerdicts } from '@/lib/match/spelling-table';
 
 // The matcher judges each spelling of a word once (can a name start here? can it be a name's second word?) and
 // skips the words that cannot; these tests pin that the shortcuts never lose a name the full walk would find.
@@ -44,6 +44,32 @@ describe('first and second words', () => {
   it('looks across line breaks but not across a blank line', () => {
     expect(found('Kataib\nHezbollah')).toEqual([['kh', 'Kataib\nHezbollah']]);
     expect(found('Kataib\n\nHezbollah')).toEqual([]);
+  });
+
+  it('goes on from a first word only to the second words of its own names, pair by pair', () => {
+    // A matcher of its own: the verdicts on pairs are kept per matcher. Hezbollah follows Kataib in a name, never
+    // United; Nations follows United, never Kataib.
+    const found = finder(aliases);
+    expect(found('United Hezbollah. Kataib Nations. Kataib Hezbollah. United Nations.')).toEqual([
+      ['kh', 'Kataib Hezbollah'],
+      ['un', 'United Nations'],
+    ]);
+    // the same pairs again, judged from the kept verdicts
+    expect(found('Kataib Nations, United Hezbollah, United Nations and Kataib Hezbollah.')).toEqual([
+      ['un', 'United Nations'],
+      ['kh', 'Kataib Hezbollah'],
+    ]);
+  });
+
+  it('lets through second words written as a hyphenated pair or with a Turkish case ending', () => {
+    const find = finder([
+      { entityId: 'sm', text: 'Hassan Shariatmadari', match: 'always' },
+      { entityId: 'am', text: 'Abu Mahdi', match: 'always' },
+    ]);
+    expect(find('Hassan Shariat-Madari spoke; Abu Mahdi’nin adamları geldi.')).toEqual([
+      ['sm', 'Hassan Shariat-Madari'],
+      ['am', 'Abu Mahdi'],
+    ]);
   });
 
   it('gives the same answers on a second page (the verdicts are kept per matcher)', () => {
@@ -98,7 +124,7 @@ describe('aliases written lowercase', () => {
   });
 });
 
-describe('SpellingTable', () => {
+describe('spelling tables', () => {
   const put = <V>(table: SpellingTable<V>, text: string, s: number, e: number, value: V) => {
     const h = hashAt(text, s, e);
     table.set(h, lastHash2, value);
@@ -155,5 +181,16 @@ describe('SpellingTable', () => {
     for (const [i, w] of words.entries()) put(table, w, 0, w.length, i);
     const missing = words.filter((w, i) => look(table, w, 0, w.length) !== i);
     expect(missing).toEqual([]);
+  });
+
+  it('keeps small numbers in the slots (verdicts): 0 for a spelling never judged', () => {
+    const verdicts = new SpellingVerdicts();
+    const words = Array.from({ length: 20_000 }, (_, i) => `V${i.toString(36)}`);
+    const key = (w: string) => [hashAt(w, 0, w.length), lastHash2] as const;
+    for (const [i, w] of words.entries()) verdicts.set(...key(w), (i % 250) + 1);
+    expect(words.filter((w, i) => verdicts.get(...key(w)) !== (i % 250) + 1)).toEqual([]);
+    expect(verdicts.get(...key('never seen'))).toBe(0);
+    verdicts.set(...key('V0'), 77);
+    expect(verdicts.get(...key('V0'))).toBe(77);
   });
 });
