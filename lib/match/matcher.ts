@@ -89,8 +89,21 @@ function firstNonArticle(t: Tokens): number {
   return k;
 }
 
+/**
+ * Can word j be one of the short words the rules look for (an article, "of", "Jr")? They have at most three
+ * letters: a longer word in plain ASCII, without characters to drop, is none of them, and needs no keys to tell.
+ */
+function mayBeShortWord(t: Tokens, j: number): boolean {
+  const s = t.start[j] as number;
+  const e = t.end[j] as number;
+  if (e - s <= 3 || t.joined[j] === 1) return true;
+  for (let k = s; k < e; k++) if (t.text.charCodeAt(k) >= 0x80) return true;
+  return false;
+}
+
 /** Is word j the Arabic article here: a form of it, and hyphen-joined to the next word where that is required? */
 function isArticleAt(t: Tokens, j: number): boolean {
+  if (!mayBeShortWord(t, j)) return false;
   const article = infoAt(t, j).article;
   return article === ARTICLE || (article === ARTICLE_BEFORE_HYPHEN && sepAfter(t, j) === SEP_HYPHEN);
 }
@@ -858,7 +871,7 @@ function findInAllWords(text: string, tries: Tries, memory: PageMemory): Mention
 
 /** Do the rules need words before the one before word 1 (see matchAt)? */
 function needsWordsBefore(t: Tokens, candidates: Candidate[]): boolean {
-  if (isArticleAt(t, 0) || infoAt(t, 0).light === 'of') return true;
+  if (isArticleAt(t, 0) || (mayBeShortWord(t, 0) && infoAt(t, 0).light === 'of')) return true;
   for (const c of candidates) for (const entry of c.entries) if (entry.words === 1) return true;
   return false;
 }
@@ -920,8 +933,8 @@ function emit(out: Mention[], t: Tokens, i: number, hit: Hit, memory: PageMemory
   const sep = t.sep[from];
   if (
     from > 0 &&
-    (sep === SEP_HYPHEN || (sep === SEP_SPACE && infoAt(t, from - 1).light !== 'el')) &&
     isArticleAt(t, from - 1) &&
+    (sep === SEP_HYPHEN || (sep === SEP_SPACE && infoAt(t, from - 1).light !== 'el')) &&
     !isArticleAt(t, from)
   ) {
     const prevEnd = out.length > 0 ? out[out.length - 1]!.end : -1;
@@ -1130,7 +1143,7 @@ function newCaches(): Caches {
 function isInEventName(t: Tokens, i: number): boolean {
   const k = i > 0 && isArticleAt(t, i - 1) ? i - 1 : i;
   if (k < 2 || t.sep[k] !== SEP_SPACE || t.sep[k - 1] !== SEP_SPACE) return false;
-  return infoAt(t, k - 1).light === 'of' && EVENTS_BEFORE_OF.has(infoAt(t, k - 2).light);
+  return mayBeShortWord(t, k - 1) && infoAt(t, k - 1).light === 'of' && EVENTS_BEFORE_OF.has(infoAt(t, k - 2).light);
 }
 
 /** `suffixed`: the name's last word carries a Turkish case suffix, which ends the name as a possessive does. */
@@ -1147,6 +1160,7 @@ function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: 
   if (
     reach(t, next) &&
     (t.sep[next] === SEP_SPACE || t.sep[next] === SEP_HARD) &&
+    mayBeShortWord(t, next) &&
     GENERATION_SUFFIXES.has(infoAt(t, next).light) &&
     !t.possessive[last]
   ) {
