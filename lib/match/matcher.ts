@@ -92,8 +92,11 @@ function firstNonArticle(t: Tokens): number {
 /**
  * Can word j be one of the short words the rules look for (an article, "of", "Jr")? They have at most three
  * letters: a longer word in plain ASCII, without characters to drop, is none of them, and needs no keys to tell.
+ * True when the word's keys are made already: the caller reads them.
  */
 function mayBeShortWord(t: Tokens, j: number): boolean {
+  // keys already made are cheaper to read than the word
+  if (t.info[j] !== undefined) return true;
   const s = t.start[j] as number;
   const e = t.end[j] as number;
   if (e - s <= 3 || t.joined[j] === 1) return true;
