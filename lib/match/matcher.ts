@@ -874,7 +874,7 @@ function findInAllWords(text: string, tries: Tries, memory: PageMemory): Mention
 
 /** Do the rules need words before the one before word 1 (see matchAt)? */
 function needsWordsBefore(t: Tokens, candidates: Candidate[]): boolean {
-  if (isArticleAt(t, 0) || (mayBeShortWord(t, 0) && infoAt(t, 0).light === 'of')) return true;
+  if (mayBeShortWord(t, 0) && (isArticleAt(t, 0) || infoAt(t, 0).light === 'of')) return true;
   for (const c of candidates) for (const entry of c.entries) if (entry.words === 1) return true;
   return false;
 }
