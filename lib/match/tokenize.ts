@@ -254,6 +254,8 @@ export function isTokenStart(text: string, p: number): boolean {
 export function prevTokenStart(text: string, p: number): number {
   let k = p - 1;
   for (;;) {
+    // runs of spaces and line breaks (indentation in page text) first, without the character table
+    for (let c = text.charCodeAt(k); k >= 0 && (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d); c = text.charCodeAt(--k));
     while (k >= 0 && !isWordCode(text.charCodeAt(k))) k--;
     if (k < 0) return -1;
     // Only the first character of a run of word characters can start a word.
@@ -338,6 +340,9 @@ export function reach(t: Tokens, k: number): boolean {
   return k < t.count;
 }
 
+/** Spaces, tabs and line breaks from lastIndex on (sticky, may be empty). */
+const BLANK_RUN = /[ \t\r\n]*/y;
+
 /** Cuts words from t.resume on until there are max of them or the range ends. */
 function cut(t: Tokens, max: number): void {
   const text = t.text;
@@ -359,7 +364,14 @@ function cut(t: Tokens, max: number): void {
     }
     if (!isWordCode(c)) {
       if (c === 0x0a) {
-        newlines++;
+        if (++newlines === 2) {
+          // A blank line: the gap is a block break whatever else it holds, and page text often has long runs of
+          // indentation here, skipped at the regex engine's speed.
+          BLANK_RUN.lastIndex = i + 1;
+          BLANK_RUN.test(text);
+          i = Math.min(BLANK_RUN.lastIndex, to);
+          continue;
+        }
       } else if (isSpace(c) || isInvisible(c)) {
         // whitespace keeps the current separator class
       } else if (isHyphen(c)) {
