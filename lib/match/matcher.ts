@@ -1,33 +1,23 @@
 import { ARTICLE, ARTICLE_BEFORE_HYPHEN, ARTICLE_FORMS, EZAFE_FORMS, heavyKey, lightKey, NOT_ARTICLE } from './normalize';
 import { EVENTS_BEFORE_OF, FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
-import {
-  finishHash,
-  HASH1_SEED,
-  HASH2_SEED,
-  hash1Step,
-  hash2Step,
-  hashAt,
-  lastHash2,
-  pairHash,
-  SpellingTable,
-  SpellingVerdicts,
-} from './spelling-table';
+import { hashAt, lastHash2, pairHash, SpellingTable, SpellingVerdicts } from './spelling-table';
 import {
   CASE_LOWER,
   CASE_NONE,
   CASE_TITLE,
   caseOfChar,
+  cutHashed,
+  hashedWord,
   infoAt,
   isHyphen,
   isTokenStart,
   isWordCode,
   JOINERS,
-  lastWordJoined,
   newTokens,
-  reach,
   possessiveLength,
   prevTokenStart,
   rawAt,
+  reach,
   SEP_HARD,
   SEP_HYPHEN,
   SEP_SOFT,
@@ -583,11 +573,6 @@ function matchStarts(re: RegExp, text: string): number[] {
   return starts;
 }
 
-/** After a run of ASCII letters, can the word go on (a letter or digit outside a-z, an apostrophe, a joiner, a dot)? */
-function mayContinueWord(d: number): boolean {
-  return d === 0x2e || d === 0x27 || d >= 0x80 || (d >= 0x30 && d <= 0x39) || d === 0x60;
-}
-
 /**
  * The usual case: names start with a capital or a letter without case. Only words at such places are cut,
  * forward as far as the longest name needs, and when a name is there, together with the two words before
@@ -631,30 +616,10 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       // A lowercase word is looked at only where the search for the lowercase first words found it.
       if (caseOfChar(c) === CASE_LOWER && !(lower && lower[li - 1] === p)) continue;
     }
-    // Most words are plain ASCII letters: cut and hash them in one pass; anything else takes the full rules.
-    let rawEnd = p + 1;
-    let h = hash1Step(HASH1_SEED, c);
-    let g = hash2Step(HASH2_SEED, c);
-    for (; rawEnd < n; rawEnd++) {
-      const d = text.charCodeAt(rawEnd);
-      if (((d | 0x20) - 0x61) >>> 0 >= 26) break;
-      h = hash1Step(h, d);
-      g = hash2Step(g, d);
-    }
-    let joined = false;
-    let possLength = 0;
-    if (rawEnd < n && mayContinueWord(text.charCodeAt(rawEnd))) {
-      rawEnd = wordEnd(text, p);
-      joined = lastWordJoined;
-      possLength = possessiveLength(text, p, rawEnd);
-      h = hashAt(text, p, rawEnd - possLength);
-      g = lastHash2;
-    } else {
-      h = finishHash(h, rawEnd - p);
-      g = finishHash(g, rawEnd - p);
-    }
+    cutHashed(text, p);
+    const { rawEnd, end: e, joined, h1: h, h2: g } = hashedWord;
+    const possLength = rawEnd - e;
     re.lastIndex = rawEnd;
-    const e = rawEnd - possLength;
     const shift = possLength > 0 ? POSSESSIVE_SHIFT : 0;
     let known = firstWords.get(h, g);
     if (((known >> shift) & VERDICT_KNOWN) === 0) {
@@ -746,28 +711,8 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       if (c === 0x0a && ++newlines === 2) return false;
     }
     if (s >= n) return false;
-    // As in the scan for first words: plain ASCII letters are cut and hashed in one pass.
-    let rawEnd = s + 1;
-    let sh = hash1Step(HASH1_SEED, text.charCodeAt(s));
-    let sg = hash2Step(HASH2_SEED, text.charCodeAt(s));
-    for (; rawEnd < n; rawEnd++) {
-      const d = text.charCodeAt(rawEnd);
-      if (((d | 0x20) - 0x61) >>> 0 >= 26) break;
-      sh = hash1Step(sh, d);
-      sg = hash2Step(sg, d);
-    }
-    let secondJoined = false;
-    let secondEnd = rawEnd;
-    if (rawEnd < n && mayContinueWord(text.charCodeAt(rawEnd))) {
-      rawEnd = wordEnd(text, s);
-      secondJoined = lastWordJoined;
-      secondEnd = rawEnd - possessiveLength(text, s, rawEnd);
-      sh = hashAt(text, s, secondEnd);
-      sg = lastHash2;
-    } else {
-      sh = finishHash(sh, rawEnd - s);
-      sg = finishHash(sg, rawEnd - s);
-    }
+    cutHashed(text, s);
+    const { rawEnd, end: secondEnd, joined: secondJoined, h1: sh, h2: sg } = hashedWord;
     if (followsAt(s, secondEnd, secondJoined, sh, sg, h, g, p, e, joined)) return true;
     const glued = gluedEnd(text, secondEnd, rawEnd);
     if (glued === 0) return false;

@@ -1,5 +1,5 @@
 import { articleForm, heavyKey, lightKey } from './normalize';
-import { hashAt, lastHash2, SpellingTable } from './spelling-table';
+import { finishHash, HASH1_SEED, HASH2_SEED, hash1Step, hash2Step, hashAt, lastHash2, SpellingTable } from './spelling-table';
 
 /** What separates a token from the one before it; a multi-word name may only span SEP_SPACE, SEP_HYPHEN and SEP_SOFT. */
 export const SEP_SPACE = 0;
@@ -298,6 +298,48 @@ export function wordEnd(text: string, s: number): number {
   }
   lastWordJoined = hasJoiner;
   return i;
+}
+
+/** After a run of ASCII letters, can the word go on (a letter or digit outside a-z, an apostrophe, a joiner, a dot)? */
+function mayContinueWord(d: number): boolean {
+  return d === 0x2e || d === 0x27 || d >= 0x80 || (d >= 0x30 && d <= 0x39) || d === 0x60;
+}
+
+/**
+ * Set by cutHashed: the word's raw end, its end without a possessive 's, whether it holds characters to drop, and
+ * the two hashes of its spelling without the possessive (as hashAt gives them).
+ */
+export const hashedWord = { rawEnd: 0, end: 0, joined: false, h1: 0, h2: 0 };
+
+/**
+ * Cuts the word starting at s (a word character) as wordEnd does and hashes it, into hashedWord. Most words are
+ * plain ASCII letters: those are cut and hashed in one pass; anything else takes the full rules and a second pass.
+ */
+export function cutHashed(text: string, s: number): void {
+  const n = text.length;
+  let e = s + 1;
+  let h = hash1Step(HASH1_SEED, text.charCodeAt(s));
+  let g = hash2Step(HASH2_SEED, text.charCodeAt(s));
+  for (; e < n; e++) {
+    const d = text.charCodeAt(e);
+    if (((d | 0x20) - 0x61) >>> 0 >= 26) break;
+    h = hash1Step(h, d);
+    g = hash2Step(g, d);
+  }
+  const w = hashedWord;
+  if (e < n && mayContinueWord(text.charCodeAt(e))) {
+    w.rawEnd = wordEnd(text, s);
+    w.joined = lastWordJoined;
+    w.end = w.rawEnd - possessiveLength(text, s, w.rawEnd);
+    w.h1 = hashAt(text, s, w.end);
+    w.h2 = lastHash2;
+  } else {
+    w.rawEnd = e;
+    w.end = e;
+    w.joined = false;
+    w.h1 = finishHash(h, e - s);
+    w.h2 = finishHash(g, e - s);
+  }
 }
 
 /** Length of a possessive 's at the end of the raw word [s, e): 2 or 0. */
