@@ -586,6 +586,8 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
   const candidates: Candidate[] = [];
   const firstWords = tries.firstWords;
   const around = newTokens(16);
+  /** The first word mayContinueName looks after: its hashes, its span, whether it holds characters to drop. */
+  const first = { h: 0, g: 0, start: 0, end: 0, joined: false };
   const re = tries.candidates;
   // Aliases written lowercase (place Tahrir) start at words found by a second, rarer search, merged in order.
   const lower = tries.lowercaseFirsts ? matchStarts(tries.lowercaseFirsts, text) : null;
@@ -701,6 +703,11 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
    * second words (As a, January 2019, Mozilla Firefox), and the same pairs come back: judged once per pair.
    */
   function mayContinueName(from: number, h: number, g: number, p: number, e: number, joined: boolean): boolean {
+    first.h = h;
+    first.g = g;
+    first.start = p;
+    first.end = e;
+    first.joined = joined;
     let s = from;
     let newlines = 0;
     for (; s < n; s++) {
@@ -713,28 +720,17 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     if (s >= n) return false;
     cutHashed(text, s);
     const { rawEnd, end: secondEnd, joined: secondJoined, h1: sh, h2: sg } = hashedWord;
-    if (followsAt(s, secondEnd, secondJoined, sh, sg, h, g, p, e, joined)) return true;
+    if (followsAt(s, secondEnd, secondJoined, sh, sg)) return true;
     const glued = gluedEnd(text, secondEnd, rawEnd);
     if (glued === 0) return false;
     const gh = hashAt(text, s, glued);
-    return followsAt(s, glued, true, gh, lastHash2, h, g, p, e, joined);
+    return followsAt(s, glued, true, gh, lastHash2);
   }
 
-  /** May the word at [s, se) (hashes sh, sg) follow the first word at [p, e) (hashes h, g)? */
-  function followsAt(
-    s: number,
-    se: number,
-    sJoined: boolean,
-    sh: number,
-    sg: number,
-    h: number,
-    g: number,
-    p: number,
-    e: number,
-    joined: boolean,
-  ): boolean {
-    const ph = pairHash(h, sh);
-    const pg = pairHash(g, sg);
+  /** May the word at [s, se) (hashes sh, sg) follow the first word that mayContinueName looks after? */
+  function followsAt(s: number, se: number, sJoined: boolean, sh: number, sg: number): boolean {
+    const ph = pairHash(first.h, sh);
+    const pg = pairHash(first.g, sg);
     let verdict = tries.pairs.get(ph, pg);
     if (verdict === undefined) {
       let forms = tries.secondWords.get(sh, sg);
@@ -743,7 +739,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
         forms = secondWordForms(sJoined ? unglued(surface) : surface);
         tries.secondWords.set(sh, sg, forms);
       }
-      verdict = follows(forms, followersAt(h, g, p, e, joined));
+      verdict = follows(forms, followersAt(first.h, first.g, first.start, first.end, first.joined));
       tries.pairs.set(ph, pg, verdict);
     }
     return verdict;
