@@ -183,6 +183,17 @@ describe('spelling tables', () => {
     expect(missing).toEqual([]);
   });
 
+  it('starts over past its limit instead of growing without end, and never answers wrong', () => {
+    const table = new SpellingTable<number>();
+    const words = Array.from({ length: 70_000 }, (_, i) => `X${i.toString(36)}`);
+    for (const [i, w] of words.entries()) put(table, w, 0, w.length, i);
+    const answers = words.map((w) => look(table, w, 0, w.length));
+    expect(answers.filter((v, i) => v !== undefined && v !== i)).toEqual([]);
+    // the spellings since the fresh start are all there; the ones before it are gone
+    expect(answers.at(-1)).toBe(words.length - 1);
+    expect(answers[0]).toBeUndefined();
+  });
+
   it('keeps small numbers in the slots (verdicts): 0 for a spelling never judged', () => {
     const verdicts = new SpellingVerdicts();
     const words = Array.from({ length: 20_000 }, (_, i) => `V${i.toString(36)}`);
