@@ -370,7 +370,7 @@ function keyAt(mode: Mode, t: Tokens, j: number): string {
   if (mode === MODE_EXACT) return rawAt(t, j);
   const info = infoAt(t, j);
   if (mode === MODE_LIGHT) return info.light;
-  return info.article !== NOT_ARTICLE && isArticleAt(t, j) ? ARTICLE_KEY : info.heavy;
+  return isArticleAt(t, j) ? ARTICLE_KEY : info.heavy;
 }
 
 /** The separator after word j, if another word follows. */
@@ -392,6 +392,28 @@ const WALK_ALL = WALK_EXACT | WALK_LIGHT | WALK_HEAVY;
 /** The verdict on a spelling with a possessive ('s) is kept in the same number, shifted. */
 const POSSESSIVE_SHIFT = 8;
 
+/** The WALK_* bit of each mode. */
+const WALK_OF_MODE = [WALK_EXACT, WALK_LIGHT, WALK_HEAVY] as const;
+
+/**
+ * The keys each walk's first step may take on this word, as [mode, key]: its own keys, the article's key, and an
+ * Arabic proclitic's stem (see walkAll).
+ */
+function firstStepKeys(raw: string, firstCode: number): Array<[Mode, string]> {
+  const info = wordInfo(raw);
+  const keys: Array<[Mode, string]> = [
+    [MODE_EXACT, raw],
+    [MODE_LIGHT, info.light],
+    [MODE_HEAVY, info.heavy],
+  ];
+  if (info.article !== NOT_ARTICLE) keys.push([MODE_HEAVY, ARTICLE_KEY]);
+  if (caseOfChar(firstCode) === CASE_NONE && ARABIC_PROCLITIC.test(raw)) {
+    const stem = wordInfo(raw.slice(1));
+    keys.push([MODE_LIGHT, stem.light], [MODE_HEAVY, stem.heavy]);
+  }
+  return keys;
+}
+
 /** VERDICT_STARTS, with VERDICT_ALONE, when the first step on key leads somewhere (0 when it does not). */
 function firstStep(root: TrieNode, key: string, possessive: boolean): number {
   const next = root.next;
@@ -409,16 +431,11 @@ function firstStep(root: TrieNode, key: string, possessive: boolean): number {
 function firstWordVerdict(tries: Tries, raw: string, firstCode: number, possessive: boolean): number {
   const roots = tries.roots;
   const info = wordInfo(raw);
-  const exact = firstStep(roots[MODE_EXACT], raw, possessive);
-  let light = firstStep(roots[MODE_LIGHT], info.light, possessive);
-  let heavy = firstStep(roots[MODE_HEAVY], info.heavy, possessive);
-  if (info.article !== NOT_ARTICLE) heavy |= firstStep(roots[MODE_HEAVY], ARTICLE_KEY, possessive);
-  if (caseOfChar(firstCode) === CASE_NONE && ARABIC_PROCLITIC.test(raw)) {
-    const stem = wordInfo(raw.slice(1));
-    light |= firstStep(roots[MODE_LIGHT], stem.light, possessive);
-    heavy |= firstStep(roots[MODE_HEAVY], stem.heavy, possessive);
+  let verdict = 0;
+  for (const [mode, key] of firstStepKeys(raw, firstCode)) {
+    const step = firstStep(roots[mode], key, possessive);
+    if (step) verdict |= step | WALK_OF_MODE[mode];
   }
-  let verdict = exact | light | heavy | (exact ? WALK_EXACT : 0) | (light ? WALK_LIGHT : 0) | (heavy ? WALK_HEAVY : 0);
   if (tries.anchors.has(info.light) || tries.anchors.has(info.heavy)) verdict |= VERDICT_ANCHOR;
   const suffixed = TURKISH_SUFFIX.exec(raw);
   // The walks try a suffix's stem on any word: they all may find a name here.
@@ -452,18 +469,8 @@ function suffixLength(raw: string): number {
  * possessive on either word (the mark removed): the same first steps as firstWordVerdict, one step further.
  */
 function firstWordFollowers(tries: Tries, raw: string, firstCode: number): Set<string> {
-  const roots = tries.roots;
-  const info = wordInfo(raw);
   const out = new Set<string>();
-  addFollowers(out, roots[MODE_EXACT], raw);
-  addFollowers(out, roots[MODE_LIGHT], info.light);
-  addFollowers(out, roots[MODE_HEAVY], info.heavy);
-  if (info.article !== NOT_ARTICLE) addFollowers(out, roots[MODE_HEAVY], ARTICLE_KEY);
-  if (caseOfChar(firstCode) === CASE_NONE && ARABIC_PROCLITIC.test(raw)) {
-    const stem = wordInfo(raw.slice(1));
-    addFollowers(out, roots[MODE_LIGHT], stem.light);
-    addFollowers(out, roots[MODE_HEAVY], stem.heavy);
-  }
+  for (const [mode, key] of firstStepKeys(raw, firstCode)) addFollowers(out, tries.roots[mode], key);
   return out;
 }
 

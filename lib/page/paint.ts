@@ -76,6 +76,13 @@ export function createPainter(win: Window = window): Painter {
     }
   };
   sync();
+  const clear = () => {
+    pending.clear();
+    painted.clear();
+    windowed?.clear();
+    windowed = null;
+    for (const h of highlights.values()) h.clear();
+  };
   return {
     add(type, range) {
       pending.set(range, type);
@@ -108,21 +115,11 @@ export function createPainter(win: Window = window): Painter {
       const type = byObject.get(highlight as Highlight);
       return type && visible[type] ? type : null;
     },
-    clear() {
-      pending.clear();
-      painted.clear();
-      windowed?.clear();
-      windowed = null;
-      for (const h of highlights.values()) h.clear();
-    },
+    clear,
     dispose() {
-      pending.clear();
-      painted.clear();
-      windowed?.clear();
-      windowed = null;
+      clear();
       for (const type of TYPES) {
         const h = highlights.get(type);
-        h?.clear();
         if (h && registry.get(HIGHLIGHT_NAMES[type]) === h) registry.delete(HIGHLIGHT_NAMES[type]);
       }
     },
