@@ -198,10 +198,24 @@ describe('spelling tables', () => {
     const verdicts = new SpellingVerdicts();
     const words = Array.from({ length: 20_000 }, (_, i) => `V${i.toString(36)}`);
     const key = (w: string) => [hashAt(w, 0, w.length), lastHash2] as const;
-    for (const [i, w] of words.entries()) verdicts.set(...key(w), (i % 250) + 1);
-    expect(words.filter((w, i) => verdicts.get(...key(w)) !== (i % 250) + 1)).toEqual([]);
+    const value = (i: number) => ((i * 7919) % 0xffff) + 1;
+    for (const [i, w] of words.entries()) verdicts.set(...key(w), value(i));
+    expect(words.filter((w, i) => verdicts.get(...key(w)) !== value(i))).toEqual([]);
     expect(verdicts.get(...key('never seen'))).toBe(0);
-    verdicts.set(...key('V0'), 77);
-    expect(verdicts.get(...key('V0'))).toBe(77);
+    verdicts.set(...key('V0'), 0xffff);
+    expect(verdicts.get(...key('V0'))).toBe(0xffff);
+    expect(() => verdicts.set(...key('V1'), 0x10000)).toThrow(RangeError);
+    expect(() => verdicts.set(...key('V1'), 0)).toThrow(RangeError);
+  });
+
+  it('starts the verdicts over past their limit, and never answers wrong', () => {
+    const verdicts = new SpellingVerdicts();
+    const words = Array.from({ length: 120_000 }, (_, i) => `W${i.toString(36)}`);
+    const key = (w: string) => [hashAt(w, 0, w.length), lastHash2] as const;
+    for (const [i, w] of words.entries()) verdicts.set(...key(w), (i % 0xffff) + 1);
+    const answers = words.map((w) => verdicts.get(...key(w)));
+    expect(answers.filter((v, i) => v !== 0 && v !== (i % 0xffff) + 1)).toEqual([]);
+    expect(answers.at(-1)).toBe(((words.length - 1) % 0xffff) + 1);
+    expect(answers[0]).toBe(0);
   });
 });
