@@ -325,7 +325,7 @@ class MatcherBuilder {
       firstWords: new SpellingVerdicts(),
       followers: new SpellingTable(),
       secondWords: new SpellingTable(),
-      pairs: new SpellingTable(),
+      pairs: new SpellingVerdicts(),
     };
     return {
       size,
@@ -355,7 +355,8 @@ interface Tries {
   /** The keys a spelling is compared on as a name's second word (see secondWordForms). */
   secondWords: SpellingTable<string[] | null>;
   /** May a name go on from a first word to a second one? By the pair of spellings (pairHash). */
-  pairs: SpellingTable<boolean>;
+  /** PAIR_FOLLOWS or PAIR_STOPS per pair of spellings (pairHash of each hash), 0 when not judged yet. */
+  pairs: SpellingVerdicts;
 }
 
 interface Candidate {
@@ -536,6 +537,8 @@ function secondWordForms(raw: string): string[] | null {
 }
 
 const LOWERCASE_FIRSTS_LIMIT = 300;
+const PAIR_FOLLOWS = 2;
+const PAIR_STOPS = 1;
 let nonAsciiStarts: string | null = null;
 
 /**
@@ -739,17 +742,17 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     const ph = pairHash(first.h, sh);
     const pg = pairHash(first.g, sg);
     let verdict = tries.pairs.get(ph, pg);
-    if (verdict === undefined) {
+    if (verdict === 0) {
       let forms = tries.secondWords.get(sh, sg);
       if (forms === undefined) {
         const surface = text.slice(s, se);
         forms = secondWordForms(sJoined ? unglued(surface) : surface);
         tries.secondWords.set(sh, sg, forms);
       }
-      verdict = follows(forms, followersAt(first.h, first.g, first.start, first.end, first.joined));
+      verdict = follows(forms, followersAt(first.h, first.g, first.start, first.end, first.joined)) ? PAIR_FOLLOWS : PAIR_STOPS;
       tries.pairs.set(ph, pg, verdict);
     }
-    return verdict;
+    return verdict === PAIR_FOLLOWS;
   }
 
   /** The followers (firstWordFollowers) of the word at [p, e), whose hashes are h and g. */
