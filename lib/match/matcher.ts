@@ -677,7 +677,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       from = before;
       i = 1;
     }
-    let t = tokenizeRange(text, from, n, i + 4, around);
+    let t = tokenizeRange(text, from, n, i + 2, around);
     candidates.length = 0;
     const clitic = walkAll(t, i, tries.roots, candidates, walks);
     if (candidates.length === 0) return -1;
@@ -691,7 +691,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
         more++;
       }
       if (more > 0) {
-        t = tokenizeRange(text, from, n, i + more + 4, around);
+        t = tokenizeRange(text, from, n, i + more + 2, around);
         i += more;
         for (const c of candidates) c.last += more;
       }

@@ -32,6 +32,9 @@ export interface Tokens {
   /** The word contains characters to drop (soft hyphens, zero-width characters, abbreviation dots). */
   joined: Uint8Array;
   block: Int32Array;
+  /** The two hashes of each word's spelling (possessive excluded), as hashAt gives them. */
+  h1: Int32Array;
+  h2: Int32Array;
   raw: Array<string | undefined>;
   info: Array<WordInfo | undefined>;
   /** Where cutting stopped before the end of the range (see reach), or -1 when all words are cut. */
@@ -71,13 +74,11 @@ const spellings = new SpellingTable<Spelling>();
 
 /** Word i's string and keys, stored into t. */
 function spell(t: Tokens, i: number): Spelling {
-  const s = t.start[i] as number;
-  const e = t.end[i] as number;
-  const h = hashAt(t.text, s, e);
-  const g = lastHash2;
+  const h = t.h1[i] as number;
+  const g = t.h2[i] as number;
   let w = spellings.get(h, g);
   if (w === undefined) {
-    let raw = t.text.slice(s, e);
+    let raw = t.text.slice(t.start[i] as number, t.end[i] as number);
     if (t.joined[i]) raw = raw.replace(JOINERS, '');
     w = { raw, info: wordInfo(raw) };
     spellings.set(h, g, w);
@@ -390,7 +391,7 @@ function cut(t: Tokens, max: number): void {
   const text = t.text;
   const to = t.to;
   let cap = t.start.length;
-  let { start, end, sep, caseOf, possessive, block, joined, count } = t;
+  let { start, end, sep, caseOf, possessive, block, joined, h1, h2, count } = t;
   let blockId = count > 0 ? (block[count - 1] as number) : 0;
   // State of the gap since the last token.
   let newlines = 0;
@@ -430,14 +431,15 @@ function cut(t: Tokens, max: number): void {
     // A word: letters, digits and marks, continued across invisible characters and inner apostrophes,
     // and across the dots of a capital-letter abbreviation (U.S., U.N.).
     const s = i;
-    i = wordEnd(text, s);
-    const hasJoiner = lastWordJoined;
-    const possLength = possessiveLength(text, s, i);
+    cutHashed(text, s);
+    i = hashedWord.rawEnd;
     if (count === cap) {
       cap *= 2;
       start = grow(start);
       end = grow(end);
       block = grow(block);
+      h1 = grow(h1);
+      h2 = grow(h2);
       sep = growU8(sep);
       caseOf = growU8(caseOf);
       possessive = growU8(possessive);
@@ -448,11 +450,13 @@ function cut(t: Tokens, max: number): void {
       blockId++;
     }
     start[count] = s;
-    end[count] = i - possLength;
+    end[count] = hashedWord.end;
+    h1[count] = hashedWord.h1;
+    h2[count] = hashedWord.h2;
     sep[count] = count === 0 ? SEP_BREAK : gapSep;
     caseOf[count] = caseOfChar(text.charCodeAt(s));
-    possessive[count] = possLength > 0 ? 1 : 0;
-    joined[count] = hasJoiner ? 1 : 0;
+    possessive[count] = i > hashedWord.end ? 1 : 0;
+    joined[count] = hashedWord.joined ? 1 : 0;
     block[count] = blockId;
     count++;
     newlines = 0;
@@ -469,6 +473,8 @@ function cut(t: Tokens, max: number): void {
   t.possessive = possessive;
   t.joined = joined;
   t.block = block;
+  t.h1 = h1;
+  t.h2 = h2;
   t.count = count;
   t.resume = resume;
 }
@@ -486,6 +492,8 @@ export function newTokens(capacity: number): Tokens {
     possessive: new Uint8Array(cap),
     joined: new Uint8Array(cap),
     block: new Int32Array(cap),
+    h1: new Int32Array(cap),
+    h2: new Int32Array(cap),
     raw: [],
     info: [],
     resume: -1,
