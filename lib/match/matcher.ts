@@ -326,6 +326,8 @@ class MatcherBuilder {
       followers: new SpellingTable(),
       secondWords: new SpellingTable(),
       pairs: new SpellingVerdicts(),
+      thirdWords: new SpellingTable(),
+      triples: new SpellingVerdicts(),
     };
     return {
       size,
@@ -355,8 +357,12 @@ interface Tries {
   /** The keys a spelling is compared on as a name's second word (see secondWordForms). */
   secondWords: SpellingTable<string[] | null>;
   /** May a name go on from a first word to a second one? By the pair of spellings (pairHash). */
-  /** PAIR_FOLLOWS or PAIR_STOPS per pair of spellings (pairHash of each hash), 0 when not judged yet. */
+  /** A PAIR_* verdict per pair of spellings (pairHash of each hash), 0 when not judged yet. */
   pairs: SpellingVerdicts;
+  /** For a pair that no name ends at: the keys a third word may take (pairFollowers). */
+  thirdWords: SpellingTable<Set<string>>;
+  /** PAIR_STOPS or PAIR_ENDS per pair and third word (pairHash of the pair's hash and the word's). */
+  triples: SpellingVerdicts;
 }
 
 interface Candidate {
@@ -481,6 +487,26 @@ function addFollowers(out: Set<string>, root: TrieNode, key: string): void {
   }
 }
 
+/**
+ * The keys a third word may take after this first word and a second word with these forms (secondWordForms), or
+ * null when a name may end at the second word. A superset, as firstWordFollowers.
+ */
+function pairFollowers(tries: Tries, firstRaw: string, firstCode: number, forms: string[]): Set<string> | null {
+  const out = new Set<string>();
+  for (const [mode, key] of firstStepKeys(firstRaw, firstCode)) {
+    const next = tries.roots[mode].next;
+    for (const step of [next?.get(key), next?.get(key + POSSESSIVE)]) {
+      for (const form of forms) {
+        const second = step?.next?.get(form);
+        if (!second) continue;
+        if (second.entries) return null;
+        for (const k of second.next?.keys() ?? []) out.add(k.endsWith(POSSESSIVE) ? k.slice(0, -POSSESSIVE.length) : k);
+      }
+    }
+  }
+  return out;
+}
+
 /** Does a word with these keys (secondWordForms) follow a first word with these followers (firstWordFollowers)? */
 function follows(forms: string[] | null, followers: Set<string>): boolean {
   if (forms === null) return true;
@@ -536,9 +562,19 @@ function secondWordForms(raw: string): string[] | null {
   return stem === null ? null : [...forms, ...stem];
 }
 
+/** The keys a middle initial is compared on when a name has it (Donald J. Trump). */
+function initialForms(raw: string): string[] {
+  const info = wordInfo(raw);
+  return [raw, info.light, info.heavy];
+}
+
 const LOWERCASE_FIRSTS_LIMIT = 300;
-const PAIR_FOLLOWS = 2;
+/** Pair verdicts (followsAt). */
 const PAIR_STOPS = 1;
+const PAIR_ENDS = 2;
+const PAIR_NEEDS_THIRD = 3;
+/** The second word is a middle initial that no name has there: the walks may step over it. */
+const PAIR_INITIAL = 4;
 let nonAsciiStarts: string | null = null;
 
 /**
@@ -598,6 +634,8 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
   const around = newTokens(16);
   /** The first word mayContinueName looks after: its hashes, its span, whether it holds characters to drop. */
   const first = { h: 0, g: 0, start: 0, end: 0, joined: false };
+  /** Set by nextWordStart: whether the gap it crossed holds a hyphen. */
+  let hyphenBetween = false;
   const re = tries.candidates;
   // Aliases written lowercase (place Tahrir) start at words found by a second, rarer search, merged in order.
   const lower = tries.lowercaseFirsts ? matchStarts(tries.lowercaseFirsts, text) : null;
@@ -710,7 +748,8 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
    * Could the word after the one ending at `from` be the second word of a name whose first word is at [p, e)
    * (hashes h and g)? A superset of what the walks accept: any separator but a blank line is let through, and a
    * middle initial always passes. Most first words that start a name are followed by a word that is none of its
-   * second words (As a, January 2019, Mozilla Firefox), and the same pairs come back: judged once per pair.
+   * second words (As a, January 2019, Mozilla Firefox), and the same pairs come back: judged once per pair. Where
+   * no name ends at the pair (United States, Department of), the third word is judged the same way.
    */
   function mayContinueName(from: number, h: number, g: number, p: number, e: number, joined: boolean): boolean {
     first.h = h;
@@ -718,41 +757,114 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     first.start = p;
     first.end = e;
     first.joined = joined;
-    let s = from;
-    let newlines = 0;
-    for (; s < n; s++) {
-      const c = text.charCodeAt(s);
-      if (c === 0x20) continue;
-      if (isWordCode(c)) break;
-      // a blank line ends the block, and no name runs across it
-      if (c === 0x0a && ++newlines === 2) return false;
-    }
-    if (s >= n) return false;
+    const s = nextWordStart(from);
+    if (s < 0) return false;
+    // A hyphen may glue the two words into one (Shariat-Madari): then the walks' second key is further on.
+    const gluedToFirst = hyphenBetween;
     cutHashed(text, s);
     const { rawEnd, end: secondEnd, joined: secondJoined, h1: sh, h2: sg } = hashedWord;
-    if (followsAt(s, secondEnd, secondJoined, sh, sg)) return true;
+    const pair = followsAt(s, secondEnd, secondJoined, sh, sg);
+    if (pair === PAIR_ENDS) return true;
+    if (pair === PAIR_NEEDS_THIRD) {
+      if (gluedToFirst || rawEnd !== secondEnd) return true;
+      return thirdFollows(pairHash(h, sh), pairHash(g, sg), rawEnd);
+    }
+    if (pair === PAIR_INITIAL) return afterInitialFollows(rawEnd);
     const glued = gluedEnd(text, secondEnd, rawEnd);
     if (glued === 0) return false;
     const gh = hashAt(text, s, glued);
-    return followsAt(s, glued, true, gh, lastHash2);
+    return followsAt(s, glued, true, gh, lastHash2) !== PAIR_STOPS;
   }
 
-  /** May the word at [s, se) (hashes sh, sg) follow the first word that mayContinueName looks after? */
-  function followsAt(s: number, se: number, sJoined: boolean, sh: number, sg: number): boolean {
+  /** Where the next word starts from `from` on, or -1 at a blank line (no name runs across it) or the end. */
+  function nextWordStart(from: number): number {
+    let newlines = 0;
+    hyphenBetween = false;
+    for (let s = from; s < n; s++) {
+      const c = text.charCodeAt(s);
+      if (c === 0x20) continue;
+      if (isWordCode(c)) return s;
+      if (c === 0x0a && ++newlines === 2) return -1;
+      if (isHyphen(c)) hyphenBetween = true;
+    }
+    return -1;
+  }
+
+  /**
+   * How the word at [s, se) (hashes sh, sg) may follow the first word that mayContinueName looks after: not at all
+   * (PAIR_STOPS), with a name that may end there (PAIR_ENDS), or only with a third word (PAIR_NEEDS_THIRD).
+   */
+  function followsAt(s: number, se: number, sJoined: boolean, sh: number, sg: number): number {
     const ph = pairHash(first.h, sh);
     const pg = pairHash(first.g, sg);
     let verdict = tries.pairs.get(ph, pg);
     if (verdict === 0) {
-      let forms = tries.secondWords.get(sh, sg);
-      if (forms === undefined) {
-        const surface = text.slice(s, se);
-        forms = secondWordForms(sJoined ? unglued(surface) : surface);
-        tries.secondWords.set(sh, sg, forms);
+      const forms = formsAt(s, se, sJoined, sh, sg);
+      const followers = followersAt(first.h, first.g, first.start, first.end, first.joined);
+      if (forms === null && se - s === 1) {
+        // A middle initial: the name may go on with it (Donald J. Trump), or with the next word, the walks stepping over it.
+        verdict = follows(initialForms(text.slice(s, se)), followers) ? PAIR_ENDS : PAIR_INITIAL;
+      } else if (!follows(forms, followers)) verdict = PAIR_STOPS;
+      else {
+        const third = forms === null ? null : pairFollowers(tries, firstRawAt(), text.charCodeAt(first.start), forms);
+        if (third === null) verdict = PAIR_ENDS;
+        else {
+          verdict = PAIR_NEEDS_THIRD;
+          tries.thirdWords.set(ph, pg, third);
+        }
       }
-      verdict = follows(forms, followersAt(first.h, first.g, first.start, first.end, first.joined)) ? PAIR_FOLLOWS : PAIR_STOPS;
       tries.pairs.set(ph, pg, verdict);
     }
-    return verdict === PAIR_FOLLOWS;
+    return verdict;
+  }
+
+  /** May the word after a middle initial that ends at `from` follow the first word, the initial stepped over? */
+  function afterInitialFollows(from: number): boolean {
+    const s = nextWordStart(from);
+    if (s < 0) return false;
+    if (hyphenBetween) return true;
+    cutHashed(text, s);
+    const { rawEnd, end, joined, h1, h2 } = hashedWord;
+    if (rawEnd < n && isHyphen(text.charCodeAt(rawEnd))) return true;
+    return followsAt(s, end, joined, h1, h2) !== PAIR_STOPS;
+  }
+
+  /**
+   * May the word after the second one, which ends at `from`, go on the pair whose hashes are ph and pg? Not when a
+   * hyphen may glue words together or a middle initial may be stepped over there: the walks read those otherwise.
+   */
+  function thirdFollows(ph: number, pg: number, from: number): boolean {
+    const s = nextWordStart(from);
+    if (s < 0) return false;
+    if (hyphenBetween) return true;
+    cutHashed(text, s);
+    const { rawEnd, end, joined, h1: th, h2: tg } = hashedWord;
+    if (rawEnd < n && isHyphen(text.charCodeAt(rawEnd))) return true;
+    const qh = pairHash(ph, th);
+    const qg = pairHash(pg, tg);
+    let verdict = tries.triples.get(qh, qg);
+    if (verdict === 0) {
+      const third = tries.thirdWords.get(ph, pg);
+      verdict = third === undefined || follows(formsAt(s, end, joined, th, tg), third) ? PAIR_ENDS : PAIR_STOPS;
+      tries.triples.set(qh, qg, verdict);
+    }
+    return verdict !== PAIR_STOPS;
+  }
+
+  /** The secondWordForms of the word at [s, se), whose hashes are sh and sg. */
+  function formsAt(s: number, se: number, joined: boolean, sh: number, sg: number): string[] | null {
+    let forms = tries.secondWords.get(sh, sg);
+    if (forms === undefined) {
+      const surface = text.slice(s, se);
+      forms = secondWordForms(joined ? unglued(surface) : surface);
+      tries.secondWords.set(sh, sg, forms);
+    }
+    return forms;
+  }
+
+  function firstRawAt(): string {
+    const surface = text.slice(first.start, first.end);
+    return first.joined ? surface.replace(JOINERS, '') : surface;
   }
 
   /** The followers (firstWordFollowers) of the word at [p, e), whose hashes are h and g. */

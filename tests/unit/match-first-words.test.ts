@@ -84,6 +84,45 @@ describe('first and second words', () => {
   });
 });
 
+describe('third words and middle initials', () => {
+  const find = finder([
+    { entityId: 'state', text: 'United States Department of State', match: 'always' },
+    { entityId: 'embassy', text: 'United States Embassy', match: 'always' },
+    { entityId: 'muhandis', text: 'Abu Mahdi al-Muhandis', match: 'always' },
+    { entityId: 'sm', text: 'Ayatollah Mohammad Shariatmadari', match: 'always' },
+    { entityId: 'trump', text: 'Donald J. Trump', match: 'always' },
+    { entityId: 'pompeo', text: 'Mike Pompeo', match: 'always' },
+    { entityId: 'erdogan', text: 'Recep Tayyip Erdoğan', match: 'always' },
+  ]);
+
+  it('finds a name that goes on past a pair no name ends at, with every spelling of its third word', () => {
+    expect(find('The United States said no. The United States Embassy and the United States Department of State.')).toEqual([
+      ['embassy', 'United States Embassy'],
+      ['state', 'United States Department of State'],
+    ]);
+    expect(find('Abu Mahdi Muhandis, Abu Mahdi al-Muhandis’s men and Abu Mahdi el Mohandes came; Abu Mahdi left.')).toEqual([
+      ['muhandis', 'Abu Mahdi Muhandis'],
+      ['muhandis', 'Abu Mahdi al-Muhandis'],
+      ['muhandis', 'Abu Mahdi el Mohandes'],
+    ]);
+  });
+
+  it('finds the third word glued by a hyphen, across a middle initial, or with a Turkish case ending', () => {
+    expect(find('Ayatollah Mohammad Shariat-Madari, Abu Mahdi M. al-Muhandis and Recep Tayyip Erdoğan’ın sözleri.')).toEqual([
+      ['sm', 'Ayatollah Mohammad Shariat-Madari'],
+      ['muhandis', 'Abu Mahdi M. al-Muhandis'],
+      ['erdogan', 'Recep Tayyip Erdoğan'],
+    ]);
+  });
+
+  it('steps over a middle initial the name does not have, and keeps one it has', () => {
+    expect(find('Mike R. Pompeo, Mike R. said, Donald J. Trump and Donald R. Trump.')).toEqual([
+      ['pompeo', 'Mike R. Pompeo'],
+      ['trump', 'Donald J. Trump'],
+    ]);
+  });
+});
+
 describe('aliases written lowercase', () => {
   const f = finder([
     { entityId: 'tahrir', text: 'place Tahrir', match: 'always' },
