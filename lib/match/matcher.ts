@@ -90,6 +90,7 @@ function mayBeShortWord(t: Tokens, j: number): boolean {
   const s = t.start[j] as number;
   const e = t.end[j] as number;
   if (e - s <= 3 || t.joined[j] === 1) return true;
+  if (t.plain[j] === 1) return false;
   for (let k = s; k < e; k++) if (t.text.charCodeAt(k) >= 0x80) return true;
   return false;
 }
@@ -629,7 +630,6 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
   const n = text.length;
   if (n === 0) return out;
   const caches = newCaches();
-  const candidates: Candidate[] = [];
   const firstWords = tries.firstWords;
   const around = newTokens(16);
   /** The first word mayContinueName looks after: its hashes, its span, whether it holds characters to drop. */
@@ -716,7 +716,8 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       i = 1;
     }
     let t = tokenizeRange(text, from, n, i + 2, around);
-    candidates.length = 0;
+    // A new array: emptying one by its length costs a call into the engine's runtime.
+    const candidates: Candidate[] = [];
     const clitic = walkAll(t, i, tries.roots, candidates, walks);
     if (candidates.length === 0) return -1;
     if (i === 1 && needsWordsBefore(t, candidates)) {
@@ -921,10 +922,9 @@ function findInAllWords(text: string, tries: Tries, memory: PageMemory): Mention
   const out: Mention[] = [];
   if (n === 0) return out;
   const caches = newCaches();
-  const candidates: Candidate[] = [];
   let i = 0;
   while (i < n) {
-    const hit = matchAt(t, i, tries.roots, memory, caches, candidates);
+    const hit = matchAt(t, i, tries.roots, memory, caches);
     if (!hit) {
       i++;
       continue;
@@ -965,15 +965,8 @@ interface Hit {
 }
 
 /** The name starting at word i, if any: the longest accepted one, among equal spellings the entity listed first. */
-function matchAt(
-  t: Tokens,
-  i: number,
-  roots: [TrieNode, TrieNode, TrieNode],
-  memory: PageMemory,
-  caches: Caches,
-  candidates: Candidate[],
-): Hit | null {
-  candidates.length = 0;
+function matchAt(t: Tokens, i: number, roots: [TrieNode, TrieNode, TrieNode], memory: PageMemory, caches: Caches): Hit | null {
+  const candidates: Candidate[] = [];
   const clitic = walkAll(t, i, roots, candidates);
   return pick(t, i, candidates, clitic, memory, caches);
 }
@@ -981,7 +974,7 @@ function matchAt(
 /** Among the names the walks found at word i, the longest accepted one, among equal spellings the entity listed first. */
 function pick(t: Tokens, i: number, candidates: Candidate[], clitic: number, memory: PageMemory, caches: Caches): Hit | null {
   if (candidates.length === 0) return null;
-  candidates.sort((a, b) => b.last - a.last || a.entries[0]!.index - b.entries[0]!.index);
+  if (candidates.length > 1) candidates.sort((a, b) => b.last - a.last || a.entries[0]!.index - b.entries[0]!.index);
   for (const c of candidates) {
     const ordered = c.entries.length > 1 ? [...c.entries].sort((a, b) => a.index - b.index) : c.entries;
     for (const entry of ordered) {

@@ -32,6 +32,8 @@ export interface Tokens {
   /** The word contains characters to drop (soft hyphens, zero-width characters, abbreviation dots). */
   joined: Uint8Array;
   block: Int32Array;
+  /** The word is ASCII letters and nothing else (cut in one pass by cutHashed). */
+  plain: Uint8Array;
   /** The two hashes of each word's spelling (possessive excluded), as hashAt gives them. */
   h1: Int32Array;
   h2: Int32Array;
@@ -310,7 +312,7 @@ function mayContinueWord(d: number): boolean {
  * Set by cutHashed: the word's raw end, its end without a possessive 's, whether it holds characters to drop, and
  * the two hashes of its spelling without the possessive (as hashAt gives them).
  */
-export const hashedWord = { rawEnd: 0, end: 0, joined: false, h1: 0, h2: 0 };
+export const hashedWord = { rawEnd: 0, end: 0, joined: false, plain: false, h1: 0, h2: 0 };
 
 /**
  * Cuts the word starting at s (a word character) as wordEnd does and hashes it, into hashedWord. Most words are
@@ -331,6 +333,7 @@ export function cutHashed(text: string, s: number): void {
   if (e < n && mayContinueWord(text.charCodeAt(e))) {
     w.rawEnd = wordEnd(text, s);
     w.joined = lastWordJoined;
+    w.plain = false;
     w.end = w.rawEnd - possessiveLength(text, s, w.rawEnd);
     w.h1 = hashAt(text, s, w.end);
     w.h2 = lastHash2;
@@ -338,6 +341,7 @@ export function cutHashed(text: string, s: number): void {
     w.rawEnd = e;
     w.end = e;
     w.joined = false;
+    w.plain = true;
     w.h1 = finishHash(h, e - s);
     w.h2 = finishHash(g, e - s);
   }
@@ -391,7 +395,7 @@ function cut(t: Tokens, max: number): void {
   const text = t.text;
   const to = t.to;
   let cap = t.start.length;
-  let { start, end, sep, caseOf, possessive, block, joined, h1, h2, count } = t;
+  let { start, end, sep, caseOf, possessive, block, joined, plain, h1, h2, count } = t;
   let blockId = count > 0 ? (block[count - 1] as number) : 0;
   // State of the gap since the last token.
   let newlines = 0;
@@ -444,6 +448,7 @@ function cut(t: Tokens, max: number): void {
       caseOf = growU8(caseOf);
       possessive = growU8(possessive);
       joined = growU8(joined);
+      plain = growU8(plain);
     }
     if (newlines >= 2) {
       gapSep = SEP_BREAK;
@@ -457,6 +462,7 @@ function cut(t: Tokens, max: number): void {
     caseOf[count] = caseOfChar(text.charCodeAt(s));
     possessive[count] = i > hashedWord.end ? 1 : 0;
     joined[count] = hashedWord.joined ? 1 : 0;
+    plain[count] = hashedWord.plain ? 1 : 0;
     block[count] = blockId;
     count++;
     newlines = 0;
@@ -472,6 +478,7 @@ function cut(t: Tokens, max: number): void {
   t.caseOf = caseOf;
   t.possessive = possessive;
   t.joined = joined;
+  t.plain = plain;
   t.block = block;
   t.h1 = h1;
   t.h2 = h2;
@@ -491,6 +498,7 @@ export function newTokens(capacity: number): Tokens {
     caseOf: new Uint8Array(cap),
     possessive: new Uint8Array(cap),
     joined: new Uint8Array(cap),
+    plain: new Uint8Array(cap),
     block: new Int32Array(cap),
     h1: new Int32Array(cap),
     h2: new Int32Array(cap),
