@@ -90,7 +90,7 @@ const built = sizes.map(({ label, aliases }) => {
   const buildMs = performance.now() - t0;
   return { label, aliases, matcher, buildMs, memory: heapMB() - before };
 });
-const ROUNDS = 12;
+const ROUNDS = 20;
 const regexes = built.map(({ aliases }) => regexFind(aliases));
 
 for (const { name, text } of texts) {
