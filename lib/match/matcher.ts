@@ -357,8 +357,7 @@ interface Tries {
   followers: SpellingTable<Set<string>>;
   /** The keys a spelling is compared on as a name's second word (see secondWordForms). */
   secondWords: SpellingTable<string[] | null>;
-  /** May a name go on from a first word to a second one? By the pair of spellings (pairHash). */
-  /** A PAIR_* verdict per pair of spellings (pairHash of each hash), 0 when not judged yet. */
+  /** May a name go on from a first word to a second one? A PAIR_* verdict per pair of spellings (pairHash), 0 when not judged yet. */
   pairs: SpellingVerdicts;
   /** For a pair that no name ends at: the keys a third word may take (pairFollowers). */
   thirdWords: SpellingTable<Set<string>>;
@@ -576,6 +575,9 @@ const PAIR_ENDS = 2;
 const PAIR_NEEDS_THIRD = 3;
 /** The second word is a middle initial that no name has there: the walks may step over it. */
 const PAIR_INITIAL = 4;
+/** What cutNextWord finds instead of a word's start. */
+const NO_WORD = -1;
+const GLUED = -2;
 let nonAsciiStarts: string | null = null;
 
 /**
@@ -819,28 +821,32 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     return verdict;
   }
 
+  /**
+   * The next word from `from` on, cut into hashedWord: its start; NO_WORD at a blank line or the end; GLUED when a
+   * hyphen before or after it may join it to a neighbour, as the walks then read it otherwise.
+   */
+  function cutNextWord(from: number): number {
+    const s = nextWordStart(from);
+    if (s < 0) return NO_WORD;
+    if (hyphenBetween) return GLUED;
+    cutHashed(text, s);
+    const rawEnd = hashedWord.rawEnd;
+    return rawEnd < n && isHyphen(text.charCodeAt(rawEnd)) ? GLUED : s;
+  }
+
   /** May the word after a middle initial that ends at `from` follow the first word, the initial stepped over? */
   function afterInitialFollows(from: number): boolean {
-    const s = nextWordStart(from);
-    if (s < 0) return false;
-    if (hyphenBetween) return true;
-    cutHashed(text, s);
-    const { rawEnd, end, joined, h1, h2 } = hashedWord;
-    if (rawEnd < n && isHyphen(text.charCodeAt(rawEnd))) return true;
+    const s = cutNextWord(from);
+    if (s < 0) return s === GLUED;
+    const { end, joined, h1, h2 } = hashedWord;
     return followsAt(s, end, joined, h1, h2) !== PAIR_STOPS;
   }
 
-  /**
-   * May the word after the second one, which ends at `from`, go on the pair whose hashes are ph and pg? Not when a
-   * hyphen may glue words together or a middle initial may be stepped over there: the walks read those otherwise.
-   */
+  /** May the word after the second one, which ends at `from`, go on the pair whose hashes are ph and pg? */
   function thirdFollows(ph: number, pg: number, from: number): boolean {
-    const s = nextWordStart(from);
-    if (s < 0) return false;
-    if (hyphenBetween) return true;
-    cutHashed(text, s);
-    const { rawEnd, end, joined, h1: th, h2: tg } = hashedWord;
-    if (rawEnd < n && isHyphen(text.charCodeAt(rawEnd))) return true;
+    const s = cutNextWord(from);
+    if (s < 0) return s === GLUED;
+    const { end, joined, h1: th, h2: tg } = hashedWord;
     const qh = pairHash(ph, th);
     const qg = pairHash(pg, tg);
     let verdict = tries.triples.get(qh, qg);
