@@ -309,8 +309,8 @@ function mayContinueWord(d: number): boolean {
 }
 
 /**
- * Set by cutHashed: the word's raw end, its end without a possessive 's, whether it holds characters to drop, and
- * the two hashes of its spelling without the possessive (as hashAt gives them).
+ * Set by cutHashed: the word's raw end, its end without a possessive 's, whether it holds characters to drop,
+ * whether it is ASCII letters only, and the two hashes of its spelling without the possessive (as hashAt gives them).
  */
 export const hashedWord = { rawEnd: 0, end: 0, joined: false, plain: false, h1: 0, h2: 0 };
 
