@@ -477,14 +477,23 @@ function suffixLength(raw: string): number {
  */
 function firstWordFollowers(tries: Tries, raw: string, firstCode: number): Set<string> {
   const out = new Set<string>();
-  for (const [mode, key] of firstStepKeys(raw, firstCode)) addFollowers(out, tries.roots[mode], key);
+  for (const step of firstStepNodes(tries, raw, firstCode)) addNextKeys(out, step);
   return out;
 }
 
-function addFollowers(out: Set<string>, root: TrieNode, key: string): void {
-  for (const first of [root.next?.get(key), root.next?.get(key + POSSESSIVE)]) {
-    for (const next of first?.next?.keys() ?? []) out.add(next.endsWith(POSSESSIVE) ? next.slice(0, -POSSESSIVE.length) : next);
+/** The nodes the walks' first step on this word may reach, with or without a possessive. */
+function firstStepNodes(tries: Tries, raw: string, firstCode: number): TrieNode[] {
+  const out: TrieNode[] = [];
+  for (const [mode, key] of firstStepKeys(raw, firstCode)) {
+    const next = tries.roots[mode].next;
+    for (const step of [next?.get(key), next?.get(key + POSSESSIVE)]) if (step) out.push(step);
   }
+  return out;
+}
+
+/** The keys of the steps from node, the possessive mark removed. */
+function addNextKeys(out: Set<string>, node: TrieNode): void {
+  for (const k of node.next?.keys() ?? []) out.add(k.endsWith(POSSESSIVE) ? k.slice(0, -POSSESSIVE.length) : k);
 }
 
 /**
@@ -493,15 +502,12 @@ function addFollowers(out: Set<string>, root: TrieNode, key: string): void {
  */
 function pairFollowers(tries: Tries, firstRaw: string, firstCode: number, forms: string[]): Set<string> | null {
   const out = new Set<string>();
-  for (const [mode, key] of firstStepKeys(firstRaw, firstCode)) {
-    const next = tries.roots[mode].next;
-    for (const step of [next?.get(key), next?.get(key + POSSESSIVE)]) {
-      for (const form of forms) {
-        const second = step?.next?.get(form);
-        if (!second) continue;
-        if (second.entries) return null;
-        for (const k of second.next?.keys() ?? []) out.add(k.endsWith(POSSESSIVE) ? k.slice(0, -POSSESSIVE.length) : k);
-      }
+  for (const step of firstStepNodes(tries, firstRaw, firstCode)) {
+    for (const form of forms) {
+      const second = step.next?.get(form);
+      if (!second) continue;
+      if (second.entries) return null;
+      addNextKeys(out, second);
     }
   }
   return out;
@@ -554,7 +560,7 @@ function startsGluedName(text: string, p: number, rawEnd: number, tries: Tries):
 function secondWordForms(raw: string): string[] | null {
   if (raw.length === 1 && caseOfChar(raw.charCodeAt(0)) === CASE_TITLE) return null;
   const info = wordInfo(raw);
-  const forms = [raw, info.light, info.heavy];
+  const forms = wordKeys(raw);
   if (info.article !== NOT_ARTICLE) forms.push(ARTICLE_KEY);
   const cut = suffixLength(raw);
   if (cut === 0) return forms;
@@ -562,8 +568,8 @@ function secondWordForms(raw: string): string[] | null {
   return stem === null ? null : [...forms, ...stem];
 }
 
-/** The keys a middle initial is compared on when a name has it (Donald J. Trump). */
-function initialForms(raw: string): string[] {
+/** A word's key in each mode: as written, light, heavy. A middle initial a name has (Donald J. Trump) is compared on these. */
+function wordKeys(raw: string): string[] {
   const info = wordInfo(raw);
   return [raw, info.light, info.heavy];
 }
@@ -806,7 +812,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
       const followers = followersAt(first.h, first.g, first.start, first.end, first.joined);
       if (forms === null && se - s === 1) {
         // A middle initial: the name may go on with it (Donald J. Trump), or with the next word, the walks stepping over it.
-        verdict = follows(initialForms(text.slice(s, se)), followers) ? PAIR_ENDS : PAIR_INITIAL;
+        verdict = follows(wordKeys(text.slice(s, se)), followers) ? PAIR_ENDS : PAIR_INITIAL;
       } else if (!follows(forms, followers)) verdict = PAIR_STOPS;
       else {
         const third = forms === null ? null : pairFollowers(tries, firstRawAt(), text.charCodeAt(first.start), forms);

@@ -270,7 +270,7 @@ export function prevTokenStart(text: string, p: number): number {
 }
 
 /** Set by wordEnd: whether the word it scanned holds characters to drop. */
-export let lastWordJoined = false;
+let lastWordJoined = false;
 
 /** Raw end (possessive included) of the word starting at s, as tokenize cuts it. */
 export function wordEnd(text: string, s: number): number {
