@@ -214,15 +214,18 @@ class FirefoxBrowser extends BaseBrowser {
   }
 }
 
-/** Chromium with the built extension (.output/chrome-mv3) loaded unpacked. */
-export async function launchChromium(extDir: string = CHROMIUM_EXT_DIR): Promise<GlossBrowser> {
+/**
+ * Chromium with the built extension (.output/chrome-mv3) loaded unpacked. `extraArgs`: more flags, e.g. the
+ * page bench's host resolver rules that keep a saved page from reaching the network.
+ */
+export async function launchChromium(extDir: string = CHROMIUM_EXT_DIR, extraArgs: readonly string[] = []): Promise<GlossBrowser> {
   const manifest = readManifest(extDir, 'build');
   requireBinary(CHROMIUM_PATH, 'chromium');
   const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: HEADLESS,
-    args: chromiumArgs(extDir),
+    args: [...chromiumArgs(extDir), ...extraArgs],
   });
   try {
     let [sw] = context.serviceWorkers();
