@@ -1,7 +1,8 @@
 /**
  * The content script in a real browser. Two modes:
  * - `npm run bench:page`: generated news pages of 1,000 to 20,000 paragraphs, Chromium and Firefox (./page/generated.ts);
- * - `npm run bench:page -- --corpus DIR [--pages N] [--runs N] [--scale-pages N] [--dataset FILE] [--json FILE]`:
+ * - `npm run bench:page -- --corpus DIR [--pages N] [--runs N] [--scale-pages N (0: none)] [--markjs-pages N]
+ *   [--dataset FILE] [--json FILE]`:
  *   saved real pages, Chromium, against the blank extension, the floor and mark.js, and dataset scales (./page/corpus.ts).
  */
 import { runCorpus } from './page/corpus';
@@ -15,11 +16,11 @@ function option(name: string): string | undefined {
   return value;
 }
 
-function count(name: string, fallback?: number): number | undefined {
+function count(name: string, fallback?: number, least = 1): number | undefined {
   const raw = option(name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1, not "${raw}"`);
+  if (!Number.isInteger(n) || n < least) throw new Error(`${name} must be a whole number ≥ ${least}, not "${raw}"`);
   return n;
 }
 
@@ -30,9 +31,10 @@ async function main(): Promise<number> {
     dir,
     pages: count('--pages'),
     runs: count('--runs', 3) as number,
-    scalePages: count('--scale-pages', 5) as number,
+    scalePages: count('--scale-pages', 3, 0) as number,
     dataset: option('--dataset'),
     json: option('--json'),
+    markjsPages: count('--markjs-pages'),
     markjsCapMs: 60_000,
   });
 }
