@@ -19,12 +19,13 @@ export default defineConfig({
         description: 'Jump to the next highlighted name on the page and open its card',
       },
     },
-    // The body of the content script, imported by its small entry in frames with text (entrypoints/gloss-main.ts).
-    // Chrome: only behind a per-session URL, so a page cannot probe a fixed address for Gloss.
+    // The later parts of the content script, imported by its small entry: the body in frames with text, the card on
+    // the first card (entrypoints/content/load-main.ts). Chrome: only behind a per-session URL, so that a page cannot
+    // probe a fixed address for Gloss.
     web_accessible_resources:
       browser === 'firefox'
-        ? (['gloss-main.js'] as unknown as [])
-        : [{ resources: ['gloss-main.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+        ? (['gloss-main.js', 'gloss-card.js'] as unknown as [])
+        : [{ resources: ['gloss-main.js', 'gloss-card.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
