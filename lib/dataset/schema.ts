@@ -92,7 +92,7 @@ export const articleMetaSchema = z.strictObject({
   publisher: z.string().nullable(),
   /** ISO date (YYYY-MM-DD or YYYY-MM) or null when unknown. */
   date: z.string().nullable(),
-  /** `stated`: the text gives it; `implied`: clearly implied by the text (explained in dateNote). */
+  /** `stated`: the article states it as its own date; `implied`: inferred from the text (dateNote says from what, and any outside knowledge it needs). */
   dateBasis: z.enum(['stated', 'implied']).nullable(),
   dateNote: z.string().nullable(),
   language: z.string().min(2).max(20),
