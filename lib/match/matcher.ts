@@ -19,7 +19,6 @@ import {
   prevTokenStart,
   rawAt,
   reach,
-  SEP_HARD,
   SEP_HYPHEN,
   SEP_SOFT,
   SEP_SPACE,
