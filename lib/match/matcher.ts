@@ -60,7 +60,7 @@ export interface Matcher {
 }
 
 export function newPageMemory(): PageMemory {
-  return { namedInFull: new Set() };
+  return { namedInFull: new Set(), waiting: new Set() };
 }
 
 function firstNonArticle(t: Tokens): number {
@@ -309,6 +309,7 @@ class MatcherBuilder {
       size,
       find(text: string, options?: FindOptions): Mention[] {
         const memory = options?.memory ?? newPageMemory();
+        memory.waiting?.clear();
         return allWords ? findInAllWords(text, tries, memory) : findAtCapitals(text, tries, memory);
       },
     };
@@ -1012,6 +1013,7 @@ function resolvePending(found: Found, text: string, memory: PageMemory): Mention
   for (const { mention, verdict } of pending) {
     if (memory.namedInFull.has(mention.entityId)) accepted.push(mention);
     else if (verdict !== IF_NAMED_ON_PAGE && namesAnotherInBlock(mentions, text, mention)) accepted.push(mention);
+    else memory.waiting?.add(mention.entityId);
   }
   if (accepted.length === 0) return mentions;
   return [...mentions, ...accepted].sort((a, b) => a.start - b.start);

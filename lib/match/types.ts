@@ -41,6 +41,12 @@ export interface Mention {
  */
 export interface PageMemory {
   namedInFull: Set<string>;
+  /**
+   * Entities whose mentions in the text of the last find call wait for a full name that the page may give later
+   * (a headline "Kadhimi Replaces Fayyadh" above the body that names them): the caller may read that text again
+   * once one of them is in namedInFull.
+   */
+  waiting?: Set<string>;
 }
 
 export interface FindOptions {

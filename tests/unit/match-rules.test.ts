@@ -43,6 +43,19 @@ describe('glued inline elements', () => {
   });
 });
 
+describe('surnames in an earlier block', () => {
+  it('the scan CLI links a headline surname to the full name in the body below it', () => {
+    const page = htmlText('<h1>Kadhimi Replaces Fayyadh</h1><p>Prime Minister Mustafa al-Kadhimi replaced Falih al-Fayyadh.</p>');
+    const mentions = createPageScanner(dataset).scan(page);
+    expect(mentions.map((m) => `${m.entityId}:${page.text.slice(m.start, m.end)}`)).toEqual([
+      'mustafa-al-kadhimi:Kadhimi',
+      'falih-al-fayyadh:Fayyadh',
+      'mustafa-al-kadhimi:Mustafa al-Kadhimi',
+      'falih-al-fayyadh:Falih al-Fayyadh',
+    ]);
+  });
+});
+
 describe('surnames and titles', () => {
   it('counts a bare surname when the full name is anywhere in the text, after it too', () => {
     expect(found('Kadhimi Replaces Fayyadh\nPrime Minister Mustafa al-Kadhimi replaced Falih al-Fayyadh on Saturday.')).toEqual([
