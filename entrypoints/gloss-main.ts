@@ -1,5 +1,5 @@
-import { MAIN_GLOBAL } from './content/load-main';
 import { startGloss } from './content/gloss';
+import { PARTS } from './content/load-main';
 
 /**
  * The body of the content script, loaded by its entry (entrypoints/content/index.ts) with import() only in frames
@@ -7,5 +7,5 @@ import { startGloss } from './content/gloss';
  * hands startGloss over through a global of the content script's world.
  */
 export default defineUnlistedScript(() => {
-  (globalThis as unknown as Record<string, unknown>)[MAIN_GLOBAL] = startGloss;
+  (globalThis as unknown as Record<string, unknown>)[PARTS.main.global] = startGloss;
 });

@@ -14,7 +14,8 @@ import { createPainter } from '@/lib/page/paint';
 import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
 import { createScheduler } from '@/lib/page/scheduler';
 import { loadSettings, pauseReason, type Settings, watchSettings } from '@/lib/settings';
-import { createCardHost } from './card-host';
+import { lazyCardHost } from './lazy-card-host';
+import { loadCardHost } from './load-main';
 
 const CARD_TAG = 'gloss-card';
 const FLASH_NAME = 'gloss-flash';
@@ -116,7 +117,7 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   // --- Hover card -------------------------------------------------------------------------------
   let cardMention: PaintedMention | null = null;
   let focusOnOpen = false;
-  const card = createCardHost(ctx, {
+  const card = lazyCardHost(loadCardHost, ctx, {
     onMore: (entityId) => void send('entity:open', { entityId }),
     onArticle: (articleId, start, end) => void send('article:open', { articleId, start, end }),
     onClose: () => hover.closeNow(),
@@ -130,7 +131,8 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     const model = cardModel(cards, m.entityId, scanner.counts()[m.entityId] ?? 0);
     if (!model) return;
     cardMention = m;
-    void card.show(model, anchorRect(m), { focus });
+    // A card that could not load (its code blocked or the extension reloading) is tried again on the next hover.
+    card.show(model, anchorRect(m), { focus }).catch(() => undefined);
   };
   const hover = createHoverController<PaintedMention>({
     timers: {
