@@ -45,5 +45,9 @@ export default defineConfig({
   },
   // The Firefox sources zip (for AMO review) leaves out what git ignores: screenshots, test results, build output.
   zip: { excludeSources: repositoryIgnoredGlobs(import.meta.dirname) },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // User Timing marks only in builds for `npm run bench:page` (lib/page/bench-marks.ts).
+    define: { __GLOSS_BENCH_MARKS__: JSON.stringify(process.env.GLOSS_BENCH_MARKS === '1') },
+  }),
 });
