@@ -24,7 +24,8 @@ export interface CompileOptions {
 const MAX_PROBLEMS = 50;
 const MAX_TOTAL_ALIASES = 1_000_000;
 
-function describePath(input: unknown, path: ReadonlyArray<PropertyKey>): string {
+/** Where a schema problem is, for people: `entity "id", field aliases[2].text`. */
+export function describePath(input: unknown, path: ReadonlyArray<PropertyKey>): string {
   if (path[0] === 'entities' && typeof path[1] === 'number') {
     const entities = (input as { entities?: unknown[] }).entities;
     const entity = entities?.[path[1]] as { id?: unknown } | undefined;
