@@ -94,7 +94,7 @@ export function markupProblems(root: unknown): string[] {
     if (typeof v === 'string') {
       if (MARKUP.test(v)) problems.push(`${describePath(root, path)}: must be plain text (no HTML or script)`);
     } else if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...path, i]));
+      for (const [i, x] of v.entries()) walk(x, [...path, i]);
     } else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
     }
