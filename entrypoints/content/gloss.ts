@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import compiled from '@/assets/generated/dataset.json';
 import type { EntityType } from '@/lib/dataset/schema';
-import type { CompiledDataset } from '@/lib/dataset/types';
+import { cardPackReader, readMatchPack, watchMatchPack } from '@/lib/datasets/load';
+import type { MatchPack } from '@/lib/datasets/pack';
 import { matcherSteps, newPageMemory } from '@/lib/match';
 import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
 import { createHoverController } from '@/lib/page/card-hover';
@@ -13,6 +13,7 @@ import { createRevealWatch } from '@/lib/page/reveals';
 import { createPainter, highlightSupported } from '@/lib/page/paint';
 import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
 import { createScheduler } from '@/lib/page/scheduler';
+import { afterPageLoad, hasTextWorthMatching } from '@/lib/page/text-probe';
 import { loadSettings, pauseReason, type Settings, watchSettings } from '@/lib/settings';
 import { createCardHost } from './card-host';
 
@@ -42,8 +43,14 @@ const MATCHER_STEP = 100;
 
 export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   if (!isSameOriginFrame() || !highlightSupported()) return;
-  const dataset = compiled as unknown as CompiledDataset;
-  const types = new Map<string, EntityType>(dataset.entities.map((e) => [e.id, e.type]));
+  // Nothing before the page's own load, and nothing at all in a frame without text (docs/dataset-delivery.md).
+  await afterPageLoad(window);
+  if (ctx.isInvalid || !(await whenTextAppears(ctx))) return;
+  const first = (await readMatchPack().catch(() => null)) ?? (await nextMatchPack(ctx));
+  if (!first) return;
+  let pack: MatchPack = first;
+  let types = new Map<string, EntityType>(Object.entries(pack.types));
+  const cardPacks = cardPackReader();
   const isTop = window === window.top;
 
   const reveals = createRevealWatch(isHidden);
@@ -61,13 +68,17 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   };
   const painter = createPainter();
   const scheduler = createScheduler();
-  // The matcher comes from the tables the build made (preparing every alias here would take ~230 ms on a cold
-  // start), loaded in scheduler steps rather than in the task that evaluated this script.
-  const matcher = matcherSteps(dataset.aliases, dataset.matcher);
-  const loadStep = () => {
-    if (!matcher.step(MATCHER_STEP)) scheduler.push(loadStep);
+  // The matcher comes from the tables made outside the tab (preparing every alias here would take ~230 ms on a
+  // cold start), loaded in scheduler steps rather than in one long task.
+  let matcher = matcherSteps(pack.aliases, pack.matcher);
+  const loadMatcher = () => {
+    const loading = matcher;
+    const loadStep = () => {
+      if (loading === matcher && !matcher.step(MATCHER_STEP)) scheduler.push(loadStep);
+    };
+    scheduler.push(loadStep);
   };
-  scheduler.push(loadStep);
+  loadMatcher();
   let paused: TabSummary['paused'] = null;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -114,8 +125,11 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     onPointerInside: (inside) => hover.pointerInCard(inside),
   });
   const anchorRect = (m: PaintedMention) => m.range.getClientRects()[0] ?? m.range.getBoundingClientRect();
-  const openCard = (m: PaintedMention, focus = false) => {
-    const model = cardModel(dataset, m.entityId, scanner.counts()[m.entityId] ?? 0);
+  const openCard = async (m: PaintedMention, focus = false) => {
+    // The card's data is read on the first card, not with the page: most pages never open one.
+    const cards = await cardPacks.get(pack.revision).catch(() => null);
+    if (!cards || hover.current !== m) return;
+    const model = cardModel(cards, m.entityId, scanner.counts()[m.entityId] ?? 0);
     if (!model) return;
     cardMention = m;
     void card.show(model, anchorRect(m), { focus });
@@ -125,7 +139,7 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
       setTimeout: (cb, ms) => ctx.setTimeout(cb, ms) as unknown as number,
       clearTimeout: (id) => clearTimeout(id),
     },
-    open: (m) => openCard(m, focusOnOpen),
+    open: (m) => void openCard(m, focusOnOpen),
     close: () => {
       cardMention = null;
       card.hide();
@@ -229,6 +243,21 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   apply(await loadSettings().catch(() => undefined).then((s) => s ?? defaultsOnError()));
   ctx.onInvalidated(watchSettings(apply));
 
+  // A dataset imported, switched on or off: the new pack replaces the matcher, and the page is read again.
+  ctx.onInvalidated(
+    watchMatchPack((next) => {
+      if (next.revision === pack.revision) return;
+      pack = next;
+      types = new Map(Object.entries(pack.types));
+      matcher = matcherSteps(pack.aliases, pack.matcher);
+      loadMatcher();
+      hover.closeNow();
+      lastShown.clear();
+      if (!paused) scanner.rescanAll();
+      scheduleSummary();
+    }),
+  );
+
   // Single-page-app navigation: the new route is a new page for the matcher's memory and the summary.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     if (paused) return;
@@ -269,6 +298,46 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     scanner.stop();
     painter.dispose();
     scheduler.dispose();
+  });
+}
+
+/**
+ * True once the frame has text worth matching: at once for an article, later for a page that renders its text
+ * after load, never for an ad or tracker frame (which pays one probe per second of DOM changes, and no more).
+ */
+function whenTextAppears(ctx: ContentScriptContext): Promise<boolean> {
+  if (hasTextWorthMatching(document)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let queued = false;
+    const observer = new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      ctx.setTimeout(() => {
+        queued = false;
+        if (!hasTextWorthMatching(document)) return;
+        observer.disconnect();
+        resolve(true);
+      }, 1000);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      resolve(false);
+    });
+  });
+}
+
+/** The first match pack the background publishes, for a tab that started before it did (just installed). */
+function nextMatchPack(ctx: ContentScriptContext): Promise<MatchPack | null> {
+  return new Promise((resolve) => {
+    const stop = watchMatchPack((pack) => {
+      stop();
+      resolve(pack);
+    });
+    ctx.onInvalidated(() => {
+      stop();
+      resolve(null);
+    });
   });
 }
 
