@@ -1,6 +1,6 @@
 import { forwardCommands } from './commands';
 import { handleMessage } from './messages';
-import { publishDatasets } from './publish';
+import { publishStored } from './reader';
 import { trackTabs } from './tabs';
 
 /** Registered synchronously at start-up so that an MV3 service worker woken by a message sees its listener. */
@@ -9,5 +9,5 @@ export function startBackground(): void {
   trackTabs();
   forwardCommands();
   // Every start checks that tabs have the current datasets (after an install or an update they have none).
-  void publishDatasets([]);
+  void publishStored().catch((e: unknown) => console.warn('Gloss: datasets not published', e));
 }

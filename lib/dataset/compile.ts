@@ -30,7 +30,11 @@ export function describePath(input: unknown, path: ReadonlyArray<PropertyKey>): 
     const entities = (input as { entities?: unknown[] }).entities;
     const entity = entities?.[path[1]] as { id?: unknown } | undefined;
     const id = typeof entity?.id === 'string' ? `entity "${entity.id}"` : `entity #${path[1] + 1}`;
-    const rest = path.slice(2).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const rest = path
+      .slice(2)
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     return rest ? `${id}, field ${rest}` : id;
   }
   return path.length ? `field ${path.map(String).join('.')}` : 'the file';
@@ -95,10 +99,12 @@ function ruleProblems(data: DatasetInput, articles: readonly ArticleSource[]): s
   const articleIds = new Set(articles.map((a) => a.meta.id));
   for (const e of data.entities) {
     for (const c of e.note.citations) {
-      if (!articleIds.has(c)) problems.push(`entity "${e.id}", field note.citations: cites article "${c}", which is not in the article set`);
+      if (!articleIds.has(c))
+        problems.push(`entity "${e.id}", field note.citations: cites article "${c}", which is not in the article set`);
     }
     for (const a of e.aliases) {
-      if (a.match === 'context' && !a.context?.length) problems.push(`entity "${e.id}", alias "${a.text}": match "context" needs a non-empty context list`);
+      if (a.match === 'context' && !a.context?.length)
+        problems.push(`entity "${e.id}", alias "${a.text}": match "context" needs a non-empty context list`);
     }
   }
   // Two entities may not claim the same spelling unless both say it is ambiguous.
@@ -132,7 +138,8 @@ export function compileDataset(input: unknown, articles: readonly ArticleSource[
   if (!parsed.success) throw new DatasetError(schemaProblems(input, parsed.error));
   const data = parsed.data;
   const totalAliases = data.entities.reduce((n, e) => n + e.aliases.length, 0);
-  if (totalAliases > MAX_TOTAL_ALIASES) throw new DatasetError([`the dataset has ${totalAliases} aliases; at most ${MAX_TOTAL_ALIASES} are supported`]);
+  if (totalAliases > MAX_TOTAL_ALIASES)
+    throw new DatasetError([`the dataset has ${totalAliases} aliases; at most ${MAX_TOTAL_ALIASES} are supported`]);
 
   const problems = ruleProblems(data, articles);
   if (problems.length) throw new DatasetError(problems.slice(0, MAX_PROBLEMS));
@@ -146,7 +153,9 @@ export function compileDataset(input: unknown, articles: readonly ArticleSource[
     (alias) => fullNames.has(alias),
   );
   if (options.requireMentions) {
-    const unmentioned = data.entities.filter((e) => !excerpts[e.id]?.length).map((e) => `entity "${e.id}": no alias is mentioned anywhere in the article set`);
+    const unmentioned = data.entities
+      .filter((e) => !excerpts[e.id]?.length)
+      .map((e) => `entity "${e.id}": no alias is mentioned anywhere in the article set`);
     if (unmentioned.length) throw new DatasetError(unmentioned.slice(0, MAX_PROBLEMS));
   }
 

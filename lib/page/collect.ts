@@ -1,13 +1,4 @@
-import {
-  blockOf,
-  firstSummary,
-  BLOCK_TAGS,
-  isBlockElement,
-  isClosedDetails,
-  isEditable,
-  openShadowRoot,
-  SKIP_TAGS,
-} from './blocks';
+import { blockOf, firstSummary, BLOCK_TAGS, isBlockElement, isClosedDetails, isEditable, openShadowRoot, SKIP_TAGS } from './blocks';
 import { isHiddenByMarkup } from './visibility';
 
 export { blockOf, isBlockElement, SKIP_TAGS } from './blocks';
@@ -207,11 +198,7 @@ function isExcluded(el: Element, isHidden: (el: Element) => boolean, ignore: ((e
 }
 
 /** Whether an ancestor (across shadow roots) keeps `el` from being read. The root itself is checked by the walk. */
-function excludedByAncestors(
-  el: Element,
-  isHidden: (el: Element) => boolean,
-  ignore: ((el: Element) => boolean) | undefined,
-): boolean {
+function excludedByAncestors(el: Element, isHidden: (el: Element) => boolean, ignore: ((el: Element) => boolean) | undefined): boolean {
   let child: Node = el;
   let n: Node | null = el.parentNode;
   while (n) {

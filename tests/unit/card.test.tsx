@@ -67,9 +67,7 @@ describe('Card', () => {
     const onMore = vi.fn();
     const onArticle = vi.fn();
     const onClose = vi.fn();
-    const { getByText, getByLabelText } = render(
-      <Card model={model} onMore={onMore} onArticle={onArticle} onClose={onClose} />,
-    );
+    const { getByText, getByLabelText } = render(<Card model={model} onMore={onMore} onArticle={onArticle} onClose={onClose} />);
     fireEvent.click(getByText('More in Gloss'));
     expect(onMore).toHaveBeenCalledWith('x');
     fireEvent.click(getByText('Article one', { selector: 'figcaption cite' }));

@@ -156,11 +156,7 @@ describe.each(doms)('collectBlocks on $name', ({ parse }) => {
 
     // The content script collects each shadow root itself: nested ones can be left out, the root's own is read.
     expect(texts(collectBlocks(doc, { nestedShadowRoots: false }))).toEqual(['Before ', 'Light child', ' after']);
-    expect(texts(collectBlocks(host, { nestedShadowRoots: false }))).toEqual([
-      'Loose shadow text',
-      'Shadow bold para',
-      'Light child',
-    ]);
+    expect(texts(collectBlocks(host, { nestedShadowRoots: false }))).toEqual(['Loose shadow text', 'Shadow bold para', 'Light child']);
     expect(texts(collectBlocks(shadow))).toEqual(['Loose shadow text', 'Shadow bold para']);
     expect(collectBlocks(shadow)[0]?.element).toBe(host);
 

@@ -111,9 +111,7 @@ describe('names fixtures: structure', () => {
     // Before assets/entities.json exists the fixed id list stands in; afterwards the compiled dataset decides.
     const ids = existsSync(ENTITIES_FILE) ? loadBundledDataset().entities.map((e) => e.id) : BUNDLED_IDS;
     const known = new Set(ids);
-    const unknown = [...new Set(passages.flatMap((p) => p.expected.map((e) => e.entityId)))].filter(
-      (id) => !known.has(id),
-    );
+    const unknown = [...new Set(passages.flatMap((p) => p.expected.map((e) => e.entityId)))].filter((id) => !known.has(id));
     expect(unknown).toEqual([]);
   });
 
