@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CardModel } from '@/lib/page/card-model';
 import { TYPE_LABELS } from '@/lib/page/card-model';
 
@@ -6,10 +7,12 @@ export interface CardProps {
   onMore(entityId: string): void;
   onArticle(articleId: string, start: number, end: number): void;
   onClose(): void;
+  /** Shown above the footer: the reader's own layer (components/reader). */
+  children?: ComponentChildren;
 }
 
 /** The hover card: who this is, the neutral note with its sources, the best excerpt, and a way to the full entry. */
-export function Card({ model, onMore, onArticle, onClose }: CardProps) {
+export function Card({ model, onMore, onArticle, onClose, children }: CardProps) {
   const excerpt = model.excerpt;
   const titleId = `gloss-card-title-${model.entityId}`;
   return (
@@ -73,6 +76,7 @@ export function Card({ model, onMore, onArticle, onClose }: CardProps) {
           </figcaption>
         </figure>
       )}
+      {children}
       <footer class="card__foot">
         <a
           href={`#gloss-entity-${model.entityId}`}

@@ -4,8 +4,10 @@ import type { CompiledDataset } from '@/lib/dataset/types';
 import { EntityIndex, groupRows, type SortMode } from '@/lib/popup/entities';
 import { type PopupHost, type TabState, urlOf } from '@/lib/popup/host';
 import { pausableHostOf } from '@/lib/popup/page-kind';
+import type { ReaderApi } from '@/lib/reader/api';
 import type { Settings } from '@/lib/settings';
 import { EntityDetail } from '../entity/EntityDetail';
+import { ReaderPanel } from '../reader/ReaderPanel';
 import { EntityList, moveFocus } from './EntityList';
 import { PageStatus } from './PageStatus';
 import { SearchBox } from './SearchBox';
@@ -22,9 +24,11 @@ export interface AppProps {
   initialEntityId?: string | null;
   /** Called once, after the first render that shows the tab's state (list or empty state). */
   onFirstRender?(): void;
+  /** The reader's notes and sightings; without it the detail shows the dataset only. */
+  reader?: ReaderApi;
 }
 
-export function App({ dataset, host, initialEntityId = null, onFirstRender }: AppProps) {
+export function App({ dataset, host, initialEntityId = null, onFirstRender, reader }: AppProps) {
   const index = useMemo(() => new EntityIndex(dataset), [dataset]);
   const articles = useMemo(() => new Map<string, ArticleMeta>(dataset.articles.map((a) => [a.id, a])), [dataset]);
   const [tab, setTab] = useState<TabState>({ status: 'loading' });
@@ -130,7 +134,9 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
               count={counts[detailEntity.id] ?? null}
               onShowOnPage={tabId !== null ? () => host.showMention(tabId, detailEntity.id) : undefined}
               headingRef={headingRef}
-            />
+            >
+              {reader ? <ReaderPanel entityId={detailEntity.id} pageUrl={urlOf(tab) ?? ''} api={reader} classPrefix="p" /> : null}
+            </EntityDetail>
           ) : (
             <p class="p-empty" role="status">
               There is no entity “{detailId}” in the dataset.
