@@ -20,7 +20,10 @@ export function SourceLine({ meta, to }: { meta: ArticleMeta; to?: ArticleRef })
       <span class="g-source-meta">
         {' — '}
         {publisher ? `${publisher}, ` : ''}
-        <span class={meta.date ? undefined : 'g-undated'} title={meta.dateBasis === 'implied' ? (meta.dateNote ?? 'Date implied by the text') : undefined}>
+        <span
+          class={meta.date ? undefined : 'g-undated'}
+          title={meta.dateBasis === 'implied' ? (meta.dateNote ?? 'Date implied by the text') : undefined}
+        >
           {date}
           {meta.dateBasis === 'implied' ? ' (implied)' : ''}
         </span>

@@ -34,8 +34,8 @@ export function BackupSection() {
     <section class="o-section" aria-labelledby="o-backup-h">
       <h2 id="o-backup-h">Your data</h2>
       <p class="o-help">
-        One file with your notes, the pages where you saw names, your imported datasets and your settings. Importing it replaces
-        what is stored here.
+        One file with your notes, the pages where you saw names, your imported datasets and your settings. Importing it replaces what is
+        stored here.
       </p>
       <p class="o-row">
         <button type="button" class="o-button" id="o-export" onClick={() => void download()}>
@@ -48,7 +48,9 @@ export function BackupSection() {
       </p>
       <div role="status">
         {state.status === 'busy' ? 'Restoring…' : state.status === 'restored' ? 'Your data was restored.' : null}
-        {state.status === 'refused' ? <Problems title="The file was not imported; nothing stored changed." problems={state.problems} /> : null}
+        {state.status === 'refused' ? (
+          <Problems title="The file was not imported; nothing stored changed." problems={state.problems} />
+        ) : null}
       </div>
     </section>
   );

@@ -14,7 +14,11 @@ const PHASES: Record<ImportProgress['phase'], string> = {
   storing: 'Storing and applying to open tabs…',
 };
 
-type ImportState = { status: 'idle' } | { status: 'busy'; progress: ImportProgress } | { status: 'done'; name: string } | { status: 'refused'; file: string; problems: string[] };
+type ImportState =
+  | { status: 'idle' }
+  | { status: 'busy'; progress: ImportProgress }
+  | { status: 'done'; name: string }
+  | { status: 'refused'; file: string; problems: string[] };
 
 /** Imported datasets: import a file (validated whole, compiled off the page's thread), switch on or off, remove. */
 export function DatasetsSection() {
@@ -40,19 +44,24 @@ export function DatasetsSection() {
     <section class="o-section" aria-labelledby="o-datasets-h">
       <h2 id="o-datasets-h">Datasets</h2>
       <p class="o-help">
-        The bundled dataset is always on. Import your own list of names in the Gloss dataset format; it is checked whole before
-        anything is stored, and applied to open tabs at once.
+        The bundled dataset is always on. Import your own list of names in the Gloss dataset format; it is checked whole before anything is
+        stored, and applied to open tabs at once.
       </p>
       <ul class="o-list" aria-label="Imported datasets">
         {datasets?.map((d) => (
           <li key={d.id} class="o-dataset" data-dataset-id={d.id}>
             <label>
-              <input type="checkbox" checked={d.enabled} onChange={(e) => void ask('dataset:enable', { id: d.id, enabled: (e.currentTarget as HTMLInputElement).checked })} />{' '}
+              <input
+                type="checkbox"
+                checked={d.enabled}
+                onChange={(e) => void ask('dataset:enable', { id: d.id, enabled: (e.currentTarget as HTMLInputElement).checked })}
+              />{' '}
               <strong>{d.name}</strong>
             </label>
             <span class="o-muted">
               {' '}
-              {d.entities.toLocaleString('en')} names, {d.aliases.toLocaleString('en')} spellings, imported {new Date(d.importedAt).toISOString().slice(0, 10)}
+              {d.entities.toLocaleString('en')} names, {d.aliases.toLocaleString('en')} spellings, imported{' '}
+              {new Date(d.importedAt).toISOString().slice(0, 10)}
             </span>{' '}
             <button type="button" class="o-link" onClick={() => void ask('dataset:remove', { id: d.id })}>
               Remove
@@ -63,7 +72,12 @@ export function DatasetsSection() {
       {datasets?.length === 0 ? <p class="o-muted">No imported dataset.</p> : null}
       <label class="o-file">
         <span>Import a dataset (JSON)</span>
-        <input type="file" accept=".json,application/json" disabled={state.status === 'busy'} onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={state.status === 'busy'}
+          onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)}
+        />
       </label>
       <div class="o-status" role="status" aria-live="polite">
         {state.status === 'busy' ? (

@@ -14,8 +14,8 @@ export function HistorySection() {
     <section class="o-section" aria-labelledby="o-history-h">
       <h2 id="o-history-h">Seen before</h2>
       <p class="o-help">
-        Gloss remembers on which pages you met each name (address without query, title, dates), to show “Seen on N other pages”.
-        Never in private windows or on paused sites. The {MAX_SIGHTINGS.toLocaleString('en')} most recent sightings are kept.
+        Gloss remembers on which pages you met each name (address without query, title, dates), to show “Seen on N other pages”. Never in
+        private windows or on paused sites. The {MAX_SIGHTINGS.toLocaleString('en')} most recent sightings are kept.
       </p>
       <label>
         <input

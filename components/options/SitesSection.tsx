@@ -20,14 +20,22 @@ export function SitesSection() {
         <legend>Names shown</legend>
         {ENTITY_TYPES.map((t: EntityType) => (
           <label key={t}>
-            <input type="checkbox" checked={settings.types[t]} onChange={(e) => void change((s) => withTypeShown(s, t, (e.currentTarget as HTMLInputElement).checked))} />{' '}
+            <input
+              type="checkbox"
+              checked={settings.types[t]}
+              onChange={(e) => void change((s) => withTypeShown(s, t, (e.currentTarget as HTMLInputElement).checked))}
+            />{' '}
             {TYPE_LABELS[t].many}
           </label>
         ))}
       </fieldset>
       <label>
-        <input type="checkbox" checked={settings.pausedAll} onChange={(e) => void change((s) => ({ ...s, pausedAll: (e.currentTarget as HTMLInputElement).checked }))} /> Pause
-        Gloss on all sites
+        <input
+          type="checkbox"
+          checked={settings.pausedAll}
+          onChange={(e) => void change((s) => ({ ...s, pausedAll: (e.currentTarget as HTMLInputElement).checked }))}
+        />{' '}
+        Pause Gloss on all sites
       </label>
       <h3>Paused sites</h3>
       <ul class="o-list" aria-label="Paused sites">
@@ -49,7 +57,8 @@ export function SitesSection() {
         }}
       >
         <label>
-          Pause a site <input type="text" value={site} placeholder="example.com" onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)} />
+          Pause a site{' '}
+          <input type="text" value={site} placeholder="example.com" onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)} />
         </label>{' '}
         <button type="submit" class="o-button">
           Pause

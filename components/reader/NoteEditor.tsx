@@ -77,7 +77,15 @@ export function NoteEditor({ entityId, initial, save, classPrefix: c }: NoteEdit
       />
       <div class={`${c}-note-foot`}>
         <span class={`${c}-note-status`} role="status">
-          {typeof status === 'object' ? 'Note deleted.' : status === 'saved' ? 'Saved' : status === 'saving' ? 'Saving…' : status === 'failed' ? 'Not saved: try again.' : ''}
+          {typeof status === 'object'
+            ? 'Note deleted.'
+            : status === 'saved'
+              ? 'Saved'
+              : status === 'saving'
+                ? 'Saving…'
+                : status === 'failed'
+                  ? 'Not saved: try again.'
+                  : ''}
         </span>
         {typeof status === 'object' ? (
           <button type="button" class={`${c}-note-button`} onClick={() => undo(status.deleted)}>

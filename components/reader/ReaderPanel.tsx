@@ -15,30 +15,38 @@ export interface ReaderPanelProps {
 
 /** The reader's own layer for an entity: their note and where they met the name before. */
 export function ReaderPanel({ entityId, pageUrl, api, classPrefix }: ReaderPanelProps) {
-  const [note, setNote] = useState<NoteRecord | null | undefined>(undefined);
-  const [seen, setSeen] = useState<SeenElsewhere | null>(null);
+  // Each answer is kept with the entity (and page) it is for: no state is reset to "loading" and back, and an
+  // answer for the entity shown before never lands on the one shown now.
+  const [note, setNote] = useState<{ entityId: string; record: NoteRecord | null } | null>(null);
+  const [seen, setSeen] = useState<{ key: string; seen: SeenElsewhere } | null>(null);
+  const seenKey = `${entityId}\n${pageUrl}`;
 
   useEffect(() => {
-    let alive = true;
-    setNote(undefined);
-    setSeen(null);
-    api.getNote(entityId).then(
-      (n) => alive && setNote(n),
-      () => alive && setNote(null),
-    );
+    const answer = (record: NoteRecord | null) => setNote({ entityId, record });
+    api.getNote(entityId).then(answer, () => answer(null));
+  }, [api, entityId]);
+
+  useEffect(() => {
     api.seenElsewhere(entityId, pageUrl).then(
-      (s) => alive && setSeen(s),
+      (s) => setSeen({ key: seenKey, seen: s }),
       () => undefined,
     );
-    return () => {
-      alive = false;
-    };
-  }, [api, entityId, pageUrl]);
+  }, [api, entityId, pageUrl, seenKey]);
 
+  const loaded = note?.entityId === entityId ? note : null;
+  const shownSeen = seen?.key === seenKey ? seen.seen : null;
   return (
-    <section class={`${classPrefix}-reader`} aria-label="Your notes and history" data-gloss-reader={note === undefined ? 'loading' : 'ready'}>
-      {note === undefined ? null : <NoteEditor entityId={entityId} initial={note?.text ?? null} save={(t) => api.setNote(entityId, t)} classPrefix={classPrefix} />}
-      {seen ? <SeenBefore seen={seen} classPrefix={classPrefix} /> : null}
+    <section class={`${classPrefix}-reader`} aria-label="Your notes and history" data-gloss-reader={loaded ? 'ready' : 'loading'}>
+      {loaded ? (
+        <NoteEditor
+          key={entityId}
+          entityId={entityId}
+          initial={loaded.record?.text ?? null}
+          save={(t) => api.setNote(entityId, t)}
+          classPrefix={classPrefix}
+        />
+      ) : null}
+      {shownSeen ? <SeenBefore seen={shownSeen} classPrefix={classPrefix} /> : null}
     </section>
   );
 }

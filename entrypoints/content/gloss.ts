@@ -240,7 +240,11 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     }
     scheduleSummary();
   };
-  apply(await loadSettings().catch(() => undefined).then((s) => s ?? defaultsOnError()));
+  apply(
+    await loadSettings()
+      .catch(() => undefined)
+      .then((s) => s ?? defaultsOnError()),
+  );
   ctx.onInvalidated(watchSettings(apply));
 
   // A dataset imported, switched on or off: the new pack replaces the matcher, and the page is read again.

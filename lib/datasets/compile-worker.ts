@@ -13,6 +13,9 @@ self.onmessage = (event: MessageEvent<{ text: string }>) => {
     const compiled = compileImport(event.data.text, (phase) => reply({ type: 'phase', phase }));
     reply({ type: 'done', compiled });
   } catch (e) {
-    reply({ type: 'refused', problems: e instanceof ImportError ? e.problems : [`the dataset could not be compiled: ${(e as Error).message}`] });
+    reply({
+      type: 'refused',
+      problems: e instanceof ImportError ? e.problems : [`the dataset could not be compiled: ${(e as Error).message}`],
+    });
   }
 };
