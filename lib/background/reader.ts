@@ -9,10 +9,11 @@ import type { Message, MessageType, ProtocolMap } from '../messaging';
 import { saveSettings } from '../settings';
 import { publishDatasets } from './publish';
 
-/** A handler's promise: what the message's sender gets (void where it gets nothing). */
-type Answer<T extends MessageType> = Promise<ProtocolMap[T]['response'] | void>;
+type Answer<T extends MessageType> = Promise<ProtocolMap[T]['response']>;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
+/** For messages answered with nothing once the change is stored. */
+const nothing = (): undefined => undefined;
 const field = (m: Message, key: string): unknown => (m.data as Record<string, unknown> | null | undefined)?.[key];
 
 /** Tabs get the enabled imported datasets as stored now. */
@@ -53,11 +54,11 @@ export function handleReaderMessage(message: Message, sender: { url?: string }):
   if (!fromExtensionPage(sender)) return undefined;
   switch (message.type) {
     case 'sightings:clear':
-      return clearSightings(db, isString(entityId) ? entityId : undefined) satisfies Answer<'sightings:clear'>;
+      return clearSightings(db, isString(entityId) ? entityId : undefined).then(nothing) satisfies Answer<'sightings:clear'>;
     case 'prefs:set': {
       const record = field(message, 'recordSightings');
       if (typeof record !== 'boolean') return undefined;
-      return savePrefs(db, { recordSightings: record }) satisfies Answer<'prefs:set'>;
+      return savePrefs(db, { recordSightings: record }).then(nothing) satisfies Answer<'prefs:set'>;
     }
     case 'dataset:add': {
       const compiled = field(message, 'compiled') as ProtocolMap['dataset:add']['request']['compiled'] | undefined;
@@ -71,12 +72,12 @@ export function handleReaderMessage(message: Message, sender: { url?: string }):
       const id = field(message, 'id');
       const enabled = field(message, 'enabled');
       if (!isString(id) || typeof enabled !== 'boolean') return undefined;
-      return setDatasetEnabled(db, id, enabled).then(publishStored) satisfies Answer<'dataset:enable'>;
+      return setDatasetEnabled(db, id, enabled).then(publishStored).then(nothing) satisfies Answer<'dataset:enable'>;
     }
     case 'dataset:remove': {
       const id = field(message, 'id');
       if (!isString(id)) return undefined;
-      return removeDataset(db, id).then(publishStored) satisfies Answer<'dataset:remove'>;
+      return removeDataset(db, id).then(publishStored).then(nothing) satisfies Answer<'dataset:remove'>;
     }
     case 'reader:restore': {
       const text = field(message, 'text');

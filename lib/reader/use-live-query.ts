@@ -13,7 +13,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
       error: (e: unknown) => console.warn('Gloss: a stored value could not be read', e),
     });
     return () => subscription.unsubscribe();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the query depends on.
+    // The caller names what the query depends on (`deps`), as with useEffect.
   }, deps);
   return value;
 }
