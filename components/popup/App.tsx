@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleMeta } from '@/lib/dataset/schema';
 import type { CompiledDataset } from '@/lib/dataset/types';
-import { EntityIndex, groupRows, type SortMode } from '@/lib/popup/entities';
+import { EntityIndex, groupRows, recentRows, type SortMode } from '@/lib/popup/entities';
 import { type PopupHost, type TabState, urlOf } from '@/lib/popup/host';
 import { pausableHostOf } from '@/lib/popup/page-kind';
 import type { ReaderApi } from '@/lib/reader/api';
@@ -36,6 +36,8 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender, read
   const [detailId, setDetailId] = useState<string | null>(initialEntityId);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortMode>('count');
+  const [allSort, setAllSort] = useState<'type' | 'recent'>('type');
+  const [lastSeen, setLastSeen] = useState<ReadonlyMap<string, number> | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocusTo = useRef<string | null>(null);
@@ -84,7 +86,12 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender, read
   const pageRows = useMemo(() => index.pageRows(counts), [index, counts]);
   const rows = view === 'page' ? pageRows : index.allRows();
   const shown = index.filter(rows, query);
-  const groups = groupRows(shown, view === 'page' ? sort : 'type');
+  const groups =
+    view === 'all' && allSort === 'recent' && lastSeen ? recentRows(shown, lastSeen) : groupRows(shown, view === 'page' ? sort : 'type');
+
+  useEffect(() => {
+    if (allSort === 'recent') void reader?.lastSeen?.().then(setLastSeen);
+  }, [allSort, reader]);
 
   const open = (id: string) => {
     returnFocusTo.current = id;
@@ -196,6 +203,14 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender, read
                 <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortMode)}>
                   <option value="count">By count</option>
                   <option value="type">By type</option>
+                </select>
+              </label>
+            ) : reader?.lastSeen ? (
+              <label class="p-sort">
+                <span>Sort</span>
+                <select value={allSort} onChange={(e) => setAllSort((e.currentTarget as HTMLSelectElement).value as 'type' | 'recent')}>
+                  <option value="type">By type</option>
+                  <option value="recent">Recently seen</option>
                 </select>
               </label>
             ) : null}

@@ -33,6 +33,9 @@ export function ReaderPanel({ entityId, pageUrl, api, classPrefix }: ReaderPanel
     );
   }, [api, entityId, pageUrl, seenKey]);
 
+  const clearHistory = api.clearHistory
+    ? () => void api.clearHistory?.(entityId).then(() => setSeen({ key: seenKey, seen: { count: 0, recent: [] } }))
+    : undefined;
   const loaded = note?.entityId === entityId ? note : null;
   const shownSeen = seen?.key === seenKey ? seen.seen : null;
   return (
@@ -46,7 +49,7 @@ export function ReaderPanel({ entityId, pageUrl, api, classPrefix }: ReaderPanel
           classPrefix={classPrefix}
         />
       ) : null}
-      {shownSeen ? <SeenBefore seen={shownSeen} classPrefix={classPrefix} /> : null}
+      {shownSeen ? <SeenBefore seen={shownSeen} classPrefix={classPrefix} onClear={clearHistory} /> : null}
     </section>
   );
 }

@@ -15,7 +15,7 @@ export function seenText(count: number): string {
 }
 
 /** "Seen on N other pages" and the most recent of them (title, site, date); a click opens the page. */
-export function SeenBefore({ seen, classPrefix: c }: { seen: SeenElsewhere; classPrefix: string }) {
+export function SeenBefore({ seen, classPrefix: c, onClear }: { seen: SeenElsewhere; classPrefix: string; onClear?: () => void }) {
   if (!seen.count) return null;
   return (
     <div class={`${c}-seen`}>
@@ -33,6 +33,11 @@ export function SeenBefore({ seen, classPrefix: c }: { seen: SeenElsewhere; clas
           </li>
         ))}
       </ul>
+      {onClear ? (
+        <button type="button" class={`${c}-note-button`} onClick={onClear}>
+          Clear this name’s history
+        </button>
+      ) : null}
     </div>
   );
 }

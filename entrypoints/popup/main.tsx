@@ -10,9 +10,10 @@ import type { CompiledDataset } from '@/lib/dataset/types';
 import { mergeDatasets } from '@/lib/datasets/merge';
 import { glossDb } from '@/lib/db/database';
 import { enabledDatasets } from '@/lib/db/datasets';
+import { lastSeenByEntity } from '@/lib/db/sightings';
 import { createBrowserHost } from '@/lib/popup/browser-host';
 import { parsePopupParams } from '@/lib/popup/route';
-import { messageReaderApi } from '@/lib/reader/api';
+import { ask, messageReaderApi } from '@/lib/reader/api';
 
 const params = parsePopupParams(location.search);
 // Opened as a tab (hover card "More") rather than as the toolbar popup: no popup size limit.
@@ -25,7 +26,11 @@ if (root) {
   render(
     <App
       dataset={mergeDatasets(dataset as unknown as CompiledDataset, imported)}
-      reader={messageReaderApi()}
+      reader={{
+        ...messageReaderApi(),
+        clearHistory: (entityId) => ask('sightings:clear', { entityId }),
+        lastSeen: () => lastSeenByEntity(glossDb()),
+      }}
       host={createBrowserHost(params.tabId)}
       initialEntityId={params.entityId}
       onFirstRender={() => {

@@ -7,6 +7,10 @@ export interface ReaderApi {
   getNote(entityId: string): Promise<NoteRecord | null>;
   setNote(entityId: string, text: string): Promise<NoteRecord | null>;
   seenElsewhere(entityId: string, url: string): Promise<SeenElsewhere>;
+  /** Extension pages only (the popup): forget where an entity was seen. */
+  clearHistory?(entityId: string): Promise<unknown>;
+  /** Extension pages only (the popup): when each entity was last seen, for the "recently seen" order. */
+  lastSeen?(): Promise<ReadonlyMap<string, number>>;
 }
 
 /** Sends one typed message to the background and returns its answer. */

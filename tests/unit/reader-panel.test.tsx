@@ -69,5 +69,15 @@ describe('the reader panel (card and popup)', () => {
     expect(links).toHaveLength(5);
     expect(links[0]?.getAttribute('href')).toBe('https://news.example/0');
     expect(links[0]?.textContent).toBe('Story 0');
+    expect(screen.queryByRole('button', { name: /clear/i })).toBeNull();
+  });
+
+  it('clears one name’s history where the page may (the popup)', async () => {
+    const cleared: string[] = [];
+    const api = { ...fakeApi(null, 2), clearHistory: async (id: string) => cleared.push(id) };
+    render(<ReaderPanel entityId="e" pageUrl="" api={api} classPrefix="t" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear this name’s history' }));
+    await waitFor(() => expect(screen.queryByText('Seen on 2 other pages')).toBeNull());
+    expect(cleared).toEqual(['e']);
   });
 });
