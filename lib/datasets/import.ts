@@ -89,17 +89,27 @@ export function parseDatasetText(text: string): unknown {
 /** Every string of the file that contains markup; the schema checks notes, this checks names and aliases too. */
 export function markupProblems(root: unknown): string[] {
   const problems: string[] = [];
-  const walk = (v: unknown, path: (string | number)[]) => {
+  // One path, pushed and popped: a copy per value costs more than the check itself on a large file.
+  const path: (string | number)[] = [];
+  const walk = (v: unknown) => {
     if (problems.length >= MAX_PROBLEMS) return;
     if (typeof v === 'string') {
       if (MARKUP.test(v)) problems.push(`${describePath(root, path)}: must be plain text (no HTML or script)`);
     } else if (Array.isArray(v)) {
-      for (const [i, x] of v.entries()) walk(x, [...path, i]);
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
     } else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        walk((v as Record<string, unknown>)[k]);
+        path.pop();
+      }
     }
   };
-  walk(root, []);
+  walk(root);
   return problems;
 }
 
