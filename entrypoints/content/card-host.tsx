@@ -9,6 +9,9 @@ import { messageReaderApi } from '@/lib/reader/api';
 import type { CardModel } from '@/lib/page/card-model';
 import { placeCard } from '@/lib/page/card-position';
 
+/** The card's distance from the viewport's edges, as placeCard keeps it. */
+const CARD_MARGIN = 8;
+
 export interface CardHost {
   show(model: CardModel, anchor: DOMRect, options?: { focus?: boolean }): Promise<void>;
   /** Moves the open card next to its (scrolled) anchor. */
@@ -74,6 +77,8 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
 
   const place = (anchor: DOMRect) => {
     if (!wrap) return;
+    // Measured at its natural height; then the card may grow ("More") only into the room below its top.
+    wrap.style.removeProperty('--gloss-room');
     const rect = wrap.getBoundingClientRect();
     const pos = placeCard(
       { left: anchor.left, top: anchor.top, width: anchor.width, height: anchor.height },
@@ -82,6 +87,7 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
     );
     wrap.style.left = `${pos.left}px`;
     wrap.style.top = `${pos.top}px`;
+    wrap.style.setProperty('--gloss-room', `${Math.max(0, window.innerHeight - pos.top - CARD_MARGIN)}px`);
     wrap.dataset.side = pos.side;
   };
 

@@ -10,25 +10,15 @@ import { isBlockElement } from '@/lib/page/blocks';
 import { blockOf, collectBlocks, rangeForBlock } from '@/lib/page/collect';
 import { mentionAtPoint } from '@/lib/page/hit-test';
 import { createRevealWatch } from '@/lib/page/reveals';
-import { createPainter, highlightSupported } from '@/lib/page/paint';
+import { createPainter } from '@/lib/page/paint';
 import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
 import { createScheduler } from '@/lib/page/scheduler';
-import { afterPageLoad, hasTextWorthMatching } from '@/lib/page/text-probe';
 import { loadSettings, pauseReason, type Settings, watchSettings } from '@/lib/settings';
-import { createCardHost } from './card-host';
+import { lazyCardHost } from './lazy-card-host';
+import { loadCardHost } from './load-main';
 
 const CARD_TAG = 'gloss-card';
 const FLASH_NAME = 'gloss-flash';
-
-/** Same-origin frames only: a cross-origin frame (ads, embeds) is another site with its own settings. */
-function isSameOriginFrame(): boolean {
-  if (window === window.top) return true;
-  try {
-    return window.top?.location.origin === window.location.origin;
-  } catch {
-    return false;
-  }
-}
 
 function isHidden(el: Element): boolean {
   if ((el as HTMLElement).hidden) return true;
@@ -41,11 +31,11 @@ const ignore = (el: Element) => el.localName === CARD_TAG;
 /** Aliases added to the matcher per scheduler task at start-up (a few ms on a cold start). */
 const MATCHER_STEP = 100;
 
+/**
+ * Gloss on a page, started by the content script's entry (./index.ts) once the page has loaded and has text to
+ * match; this module and everything it imports are loaded only then (entrypoints/gloss-main.ts).
+ */
 export async function startGloss(ctx: ContentScriptContext): Promise<void> {
-  if (!isSameOriginFrame() || !highlightSupported()) return;
-  // Nothing before the page's own load, and nothing at all in a frame without text (docs/dataset-delivery.md).
-  await afterPageLoad(window);
-  if (ctx.isInvalid || !(await whenTextAppears(ctx))) return;
   const first = (await readMatchPack().catch(() => null)) ?? (await nextMatchPack(ctx));
   if (!first) return;
   let pack: MatchPack = first;
@@ -118,7 +108,7 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   // --- Hover card -------------------------------------------------------------------------------
   let cardMention: PaintedMention | null = null;
   let focusOnOpen = false;
-  const card = createCardHost(ctx, {
+  const card = lazyCardHost(loadCardHost, ctx, {
     onMore: (entityId) => void send('entity:open', { entityId }),
     onArticle: (articleId, start, end) => void send('article:open', { articleId, start, end }),
     onClose: () => hover.closeNow(),
@@ -132,7 +122,8 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     const model = cardModel(cards, m.entityId, scanner.counts()[m.entityId] ?? 0);
     if (!model) return;
     cardMention = m;
-    void card.show(model, anchorRect(m), { focus });
+    // A card that could not load (its code blocked or the extension reloading) is tried again on the next hover.
+    card.show(model, anchorRect(m), { focus }).catch(() => undefined);
   };
   const hover = createHoverController<PaintedMention>({
     timers: {
@@ -240,11 +231,7 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     }
     scheduleSummary();
   };
-  apply(
-    await loadSettings()
-      .catch(() => undefined)
-      .then((s) => s ?? defaultsOnError()),
-  );
+  apply(await loadSettings().catch(() => undefined).then((s) => s ?? defaultsOnError()));
   ctx.onInvalidated(watchSettings(apply));
 
   // A dataset imported, switched on or off: the new pack replaces the matcher, and the page is read again.
@@ -302,32 +289,6 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     scanner.stop();
     painter.dispose();
     scheduler.dispose();
-  });
-}
-
-/**
- * True once the frame has text worth matching: at once for an article, later for a page that renders its text
- * after load, never for an ad or tracker frame (which pays one probe per second of DOM changes, and no more).
- */
-function whenTextAppears(ctx: ContentScriptContext): Promise<boolean> {
-  if (hasTextWorthMatching(document)) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    let queued = false;
-    const observer = new MutationObserver(() => {
-      if (queued) return;
-      queued = true;
-      ctx.setTimeout(() => {
-        queued = false;
-        if (!hasTextWorthMatching(document)) return;
-        observer.disconnect();
-        resolve(true);
-      }, 1000);
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-    ctx.onInvalidated(() => {
-      observer.disconnect();
-      resolve(false);
-    });
   });
 }
 

@@ -11,7 +11,7 @@ import { loadPrefs, type Prefs, savePrefs } from './prefs';
 import { MAX_SIGHTINGS, pageKey } from './sightings';
 
 /**
- * The reader's data as one JSON file: notes, sightings, imported datasets, settings and prefs, with a format
+ * The reader's data as one JSON file (keep `compiledSchema` in step with CompiledDataset and MatcherAlias): notes, sightings, imported datasets, settings and prefs, with a format
  * version. Imported datasets are kept compiled, without their matcher tables (derived from the aliases, so
  * they are computed again on restore rather than trusted from a file).
  */
@@ -36,6 +36,7 @@ const entityId = z.string().min(1).max(200);
 const compiledSchema = z.strictObject({
   version: z.literal(1),
   name: text(120),
+  revision: z.string().max(100).optional(),
   entities: z
     .array(
       z.strictObject({
@@ -55,6 +56,9 @@ const compiledSchema = z.strictObject({
       match: z.enum(['always', 'after-full-name', 'context']),
       context: z.array(text(60)).max(50).optional(),
       caseSensitive: z.boolean().optional(),
+      entityType: z.enum(ENTITY_TYPES).optional(),
+      titles: z.array(text(60)).max(50).optional(),
+      lookalike: z.boolean().optional(),
     }),
   ),
   excerpts: z.record(

@@ -8,7 +8,8 @@ export interface CardModel {
   type: EntityType;
   descriptor: string;
   note: string;
-  citations: { id: string; title: string }[];
+  /** The articles the note cites. publisher, date and dateImplied were added later: older producers may omit them. */
+  citations: CardCitation[];
   excerpt: {
     articleId: string;
     /** The mention's offsets in the article text, for the article view. */
@@ -24,6 +25,16 @@ export interface CardModel {
   } | null;
   /** Mentions of this entity on the page. */
   count: number;
+}
+
+export interface CardCitation {
+  id: string;
+  title: string;
+  publisher?: string | null;
+  /** ISO date, or null when unknown. */
+  date?: string | null;
+  /** The date is inferred from the text, not stated by the article. */
+  dateImplied?: boolean;
 }
 
 export const TYPE_LABELS: Record<EntityType, string> = {
@@ -47,7 +58,17 @@ export function cardModel(dataset: CardData, entityId: string, count: number): C
     type: entity.type,
     descriptor: entity.descriptor,
     note: entity.note.text,
-    citations: entity.note.citations.map((id) => ({ id, title: articles.get(id)?.title ?? id })),
+    citations: entity.note.citations.map((id) => {
+      const meta = articles.get(id);
+      if (!meta) return { id, title: id };
+      return {
+        id,
+        title: meta.title,
+        publisher: meta.publisher ?? meta.source,
+        date: meta.date,
+        dateImplied: meta.dateBasis === 'implied',
+      };
+    }),
     excerpt:
       best && article
         ? {

@@ -10,7 +10,11 @@ export interface ViewportWindow {
   clear(): void;
 }
 
-export function createViewportWindow(win: Window, show: (range: Range) => void, hide: (range: Range) => void): ViewportWindow | null {
+export function createViewportWindow(
+  win: Window,
+  show: (range: Range) => void,
+  hide: (range: Range) => void,
+): ViewportWindow | null {
   const IO = (win as Window & { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
   if (typeof IO !== 'function') return null;
   const byElement = new Map<Element, Set<Range>>();

@@ -214,7 +214,8 @@ export class Scanner implements HitIndex<PaintedMention> {
         for (const n of r.removedNodes) {
           this.sweepNeeded = true;
           if (n.nodeType === Node.TEXT_NODE) ownTextChanged = true;
-          else if (n.nodeType === Node.ELEMENT_NODE && !ignore?.(n as Element) && collector.blockOf(n) !== n) ownTextChanged = true;
+          else if (n.nodeType === Node.ELEMENT_NODE && !ignore?.(n as Element) && collector.blockOf(n) !== n)
+            ownTextChanged = true;
         }
         if (ownTextChanged) this.markBlockOf(r.target);
       }

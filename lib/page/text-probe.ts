@@ -43,3 +43,36 @@ export function afterPageLoad(win: Window, capMs = 3000): Promise<void> {
     win.addEventListener('load', done);
   }).then(idle);
 }
+
+/** What whenTextAppears needs of the content script's context (WXT's ContentScriptContext has both). */
+export interface ProbeContext {
+  setTimeout(handler: () => void, ms: number): unknown;
+  onInvalidated(cb: () => void): unknown;
+}
+
+/**
+ * True once the document has text worth matching: at once for an article, later for a page that renders its text
+ * after load, never for an ad or tracker frame (which pays one probe per second of DOM changes, and no more).
+ * False when the context is invalidated first.
+ */
+export function whenTextAppears(doc: Document, ctx: ProbeContext): Promise<boolean> {
+  if (hasTextWorthMatching(doc)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let queued = false;
+    const observer = new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      ctx.setTimeout(() => {
+        queued = false;
+        if (!hasTextWorthMatching(doc)) return;
+        observer.disconnect();
+        resolve(true);
+      }, 1000);
+    });
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      resolve(false);
+    });
+  });
+}

@@ -16,7 +16,9 @@ type Painted = Record<'gloss-person' | 'gloss-organization' | 'gloss-place', str
 function readHighlights(): Painted {
   const out: Record<string, string[]> = {};
   for (const name of ['gloss-person', 'gloss-organization', 'gloss-place']) {
-    out[name] = [...((CSS.highlights.get(name) as Iterable<AbstractRange> | undefined) ?? [])].map((r) => (r as Range).toString()).sort();
+    out[name] = [...((CSS.highlights.get(name) as Iterable<AbstractRange> | undefined) ?? [])]
+      .map((r) => (r as Range).toString())
+      .sort();
   }
   return out as Painted;
 }
@@ -139,7 +141,9 @@ describeBrowsers('content script', (s) => {
     });
     assert.equal(result.same, true, 'outerHTML minus <gloss-card> equals the parsed source');
     assert.equal(result.hosts, 1);
-    assert.deepEqual(result.mutations, [{ type: 'childList', target: 'BODY', added: ['GLOSS-CARD'], removed: [], attribute: null }]);
+    assert.deepEqual(result.mutations, [
+      { type: 'childList', target: 'BODY', added: ['GLOSS-CARD'], removed: [], attribute: null },
+    ]);
     assert.equal(result.textareaValue, 'Hadi al-Amiri in a textarea');
     assert.equal(result.inputValue, 'Hadi al-Amiri in an input');
   });
@@ -156,7 +160,9 @@ describeBrowsers('content script', (s) => {
       const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
       const out: Record<string, string[]> = {};
       for (const n of ['gloss-person', 'gloss-place']) {
-        out[n] = [...((w.CSS.highlights.get(n) as Iterable<AbstractRange> | undefined) ?? [])].map((r) => (r as Range).toString());
+        out[n] = [...((w.CSS.highlights.get(n) as Iterable<AbstractRange> | undefined) ?? [])].map((r) =>
+          (r as Range).toString(),
+        );
       }
       return { person: out['gloss-person'], place: out['gloss-place'] };
     });
@@ -236,8 +242,8 @@ describeBrowsers('content script', (s) => {
     await page.waitForFunction(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0);
     // Every mention is found and counted (the popup's summary) while only the window is registered.
     const popup = await b.openPopup(await b.tabIdOf(page));
-    await popup.waitForFunction(() =>
-      /^1500\b/.test(document.querySelector('.p-row[data-entity-id="qais-al-khazali"] .p-row-count')?.textContent ?? ''),
+    await popup.waitForFunction(
+      () => /^1500\b/.test(document.querySelector('.p-row[data-entity-id="qais-al-khazali"] .p-row-count')?.textContent ?? ''),
     );
     await popup.close();
     await page.bringToFront();
@@ -265,11 +271,7 @@ describeBrowsers('content script', (s) => {
     const page = await b.newPage(s.server.url('/content-page.html'));
     await waitPainted(page, 'Tehran');
     const ext = await b.openExtensionPage('/popup.html');
-    await ext.evaluate(setSettings, {
-      pausedSites: ['127.0.0.1'],
-      pausedAll: false,
-      types: { person: true, organization: true, place: true },
-    });
+    await ext.evaluate(setSettings, { pausedSites: ['127.0.0.1'], pausedAll: false, types: { person: true, organization: true, place: true } });
     await page.waitForFunction(() => !CSS.highlights.has('gloss-person') || CSS.highlights.get('gloss-person')?.size === 0);
     assert.deepEqual(allPainted(await page.evaluate(readHighlights)), []);
     await ext.evaluate(setSettings, { pausedSites: [], pausedAll: false, types: { person: true, organization: false, place: true } });

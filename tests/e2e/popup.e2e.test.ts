@@ -44,9 +44,7 @@ async function axeViolations(page: GlossPage): Promise<string[]> {
   const raw = page.raw as unknown as { evaluate(src: string): Promise<unknown> };
   await raw.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact?: string; nodes: unknown[] }[] }> } }
-    ).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact?: string; nodes: unknown[] }[] }> } }).axe;
     const r = await axe.run(document);
     return r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -63,10 +61,7 @@ async function badgeOf(b: GlossBrowser, tabId: number): Promise<string> {
   const helper = await b.openExtensionPage('/popup.html?entity=baghdad');
   try {
     return await helper.evaluate((id) => {
-      const g = globalThis as unknown as Record<
-        string,
-        { action?: { getBadgeText(d: object): Promise<string> }; browserAction?: { getBadgeText(d: object): Promise<string> } }
-      >;
+      const g = globalThis as unknown as Record<string, { action?: { getBadgeText(d: object): Promise<string> }; browserAction?: { getBadgeText(d: object): Promise<string> } }>;
       const api = g.browser ?? g.chrome;
       const action = api?.action ?? api?.browserAction;
       return action ? action.getBadgeText({ tabId: id }) : Promise.resolve('no action api');
@@ -91,11 +86,7 @@ describeBrowsers('popup', (s) => {
     assert.ok(byId.get('baghdad'), 'Baghdad is listed');
     assert.equal(rows[0]?.id, 'qais-al-khazali', 'most mentioned first');
     const counts = rows.map((r) => r.count ?? 0);
-    assert.deepEqual(
-      counts,
-      [...counts].sort((a, z) => z - a),
-      'sorted by count',
-    );
+    assert.deepEqual(counts, [...counts].sort((a, z) => z - a), 'sorted by count');
 
     const ms = await popup.evaluate(() => document.documentElement.dataset.glossFirstRenderMs);
     const sinceNav = await popup.evaluate(() => document.documentElement.dataset.glossFirstRenderSinceNavMs);

@@ -45,15 +45,7 @@ console.log(`test:e2e: ${files.length} file(s), browsers: ${browsers.join(', ')}
 const started = Date.now();
 const child = spawn(
   process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-concurrency=1',
-    ...(flags.some((f) => f.startsWith('--test-reporter')) ? [] : ['--test-reporter=spec']),
-    ...flags,
-    ...files.map((f) => relative(root, f)),
-  ],
+  ['--import', 'tsx', '--test', '--test-concurrency=1', ...(flags.some((f) => f.startsWith('--test-reporter')) ? [] : ['--test-reporter=spec']), ...flags, ...files.map((f) => relative(root, f))],
   { cwd: root, stdio: 'inherit' },
 );
 const forward = (sig) => child.kill(sig);

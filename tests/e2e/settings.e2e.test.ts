@@ -58,9 +58,7 @@ async function axeViolations(page: GlossPage): Promise<string[]> {
   const raw = page.raw as unknown as { evaluate(src: string): Promise<unknown> };
   await raw.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact?: string; nodes: unknown[] }[] }> } }
-    ).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact?: string; nodes: unknown[] }[] }> } }).axe;
     const r = await axe.run(document);
     return r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -112,9 +110,7 @@ describeBrowsers('popup settings', (s) => {
       await click(popup, '#p-set-type-organization');
       await waitSizes(page, 'no-organization');
       await popup.waitForFunction(
-        () =>
-          document.querySelector('[data-entity-id="kataib-hezbollah"]') === null &&
-          document.querySelector('[data-entity-id="qais-al-khazali"]') !== null,
+        () => document.querySelector('[data-entity-id="kataib-hezbollah"]') === null && document.querySelector('[data-entity-id="qais-al-khazali"]') !== null,
       );
       assert.equal(await popup.evaluate(() => (document.getElementById('p-set-type-organization') as HTMLInputElement).checked), false);
     } finally {

@@ -41,7 +41,9 @@ describeBrowsers('smoke', (s) => {
     const page = await b.newPage(s.server.url('/basic.html'));
     await page.waitForFunction(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0);
     const people = await page.evaluate(() =>
-      [...((CSS.highlights.get('gloss-person') as Iterable<AbstractRange> | undefined) ?? [])].map((r) => (r as Range).toString()),
+      [...((CSS.highlights.get('gloss-person') as Iterable<AbstractRange> | undefined) ?? [])].map((r) =>
+        (r as Range).toString(),
+      ),
     );
     assert.ok(people.includes('Qais al-Khazali'), `gloss-person has Qais al-Khazali: ${people}`);
     assert.ok(!people.some((p) => /ordinary/.test(p)), 'nothing from the sentence without names');

@@ -37,7 +37,8 @@ describe('export and import of the reader’s data', () => {
     expect(await target.sightings.toArray()).toEqual(await source.sightings.toArray());
     expect(await allDatasets(target)).toEqual(await allDatasets(source));
     expect(await loadPrefs(target)).toEqual({ recordSightings: false });
-    expect(JSON.stringify(await exportReaderData(target, restoredSettings, new Date(0)))).toBe(file);
+    // The same data again (key order aside: the file's fields are read through the schema).
+    expect(JSON.parse(JSON.stringify(await exportReaderData(target, restoredSettings, new Date(0))))).toEqual(JSON.parse(file));
   });
 
   it('refuses a broken or hostile file whole and changes nothing stored', async () => {

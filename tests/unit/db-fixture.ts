@@ -21,6 +21,9 @@ export function datasetFile(overrides: Record<string, unknown> = {}, entities?: 
         descriptor: 'Minister of Testing',
         note: { text: 'Appointed in 2024.', citations: [] },
         aliases: [{ text: 'Jane Roe' }, { text: 'J. Roe' }],
+        // Fields that reach the compiled aliases (titles, lookalikes): the backup must carry them too.
+        titles: ['Minister'],
+        lookalikes: ['Jane Roe Foundation'],
       },
       {
         id: 'acme-corp',

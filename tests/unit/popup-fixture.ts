@@ -82,10 +82,7 @@ export function fixtureDataset(): CompiledDataset {
       ],
       baghdad: [excerpt('baghdad', 'a1', 'Protesters gathered in Baghdad on Tuesday.', 'Baghdad')],
     },
-    articles: [
-      article('a1'),
-      article('a2', { title: 'Untitled report', titleIsEditorial: true, date: null, dateBasis: null, publisher: null }),
-    ],
+    articles: [article('a1'), article('a2', { title: 'Untitled report', titleIsEditorial: true, date: null, dateBasis: null, publisher: null })],
   };
 }
 

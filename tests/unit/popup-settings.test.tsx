@@ -17,9 +17,7 @@ async function renderApp(state: TabState, settings: Settings = defaultSettings()
   render(<App dataset={data} host={host} onFirstRender={onFirstRender} />);
   await waitFor(() => expect(onFirstRender).toHaveBeenCalledTimes(1));
   // The switches are enabled once the stored settings are read.
-  await waitFor(() =>
-    expect((screen.getByRole('switch', { name: 'Highlight names on all sites' }) as HTMLInputElement).disabled).toBe(false),
-  );
+  await waitFor(() => expect((screen.getByRole('switch', { name: 'Highlight names on all sites' }) as HTMLInputElement).disabled).toBe(false));
   return host;
 }
 
@@ -74,10 +72,7 @@ describe('popup settings', () => {
   });
 
   it('shows a site paused through its parent domain as off, and follows changes made elsewhere', async () => {
-    const host = await renderApp(
-      ready({}, { url: 'https://news.example.com/story', paused: 'site' }),
-      parseSettings({ pausedSites: ['example.com'] }),
-    );
+    const host = await renderApp(ready({}, { url: 'https://news.example.com/story', paused: 'site' }), parseSettings({ pausedSites: ['example.com'] }));
     expect(siteSwitch().checked).toBe(false);
     expect(hint()).toBe('Paused on this site');
     host.storeSettings(parseSettings({ pausedAll: true }));
@@ -88,10 +83,7 @@ describe('popup settings', () => {
   });
 
   it('pauses and resumes this site, and the list follows the page', async () => {
-    const host = await renderApp(
-      ready({ baghdad: 2 }, { url: 'https://www.news.example.com/story' }),
-      parseSettings({ pausedSites: ['other.org'] }),
-    );
+    const host = await renderApp(ready({ baghdad: 2 }, { url: 'https://www.news.example.com/story' }), parseSettings({ pausedSites: ['other.org'] }));
     fireEvent.click(siteSwitch());
     expect(host.updateSettings).toHaveBeenCalledTimes(1);
     expect(host.stored().pausedSites).toEqual(['other.org', 'news.example.com']);
@@ -109,10 +101,7 @@ describe('popup settings', () => {
   });
 
   it('switching a site on lifts the parent domain that pauses it', async () => {
-    const host = await renderApp(
-      ready({}, { url: 'https://news.example.com/story', paused: 'site' }),
-      parseSettings({ pausedSites: ['example.com', 'other.org'] }),
-    );
+    const host = await renderApp(ready({}, { url: 'https://news.example.com/story', paused: 'site' }), parseSettings({ pausedSites: ['example.com', 'other.org'] }));
     fireEvent.click(siteSwitch());
     expect(host.stored().pausedSites).toEqual(['other.org']);
   });
@@ -130,11 +119,7 @@ describe('popup settings', () => {
   it('chooses the types shown, one at a time', async () => {
     const host = await renderApp(ready({ baghdad: 1 }), parseSettings({ pausedSites: ['other.org'] }));
     fireEvent.click(input('checkbox', 'Organizations'));
-    expect(host.stored()).toEqual({
-      pausedSites: ['other.org'],
-      pausedAll: false,
-      types: { person: true, organization: false, place: true },
-    });
+    expect(host.stored()).toEqual({ pausedSites: ['other.org'], pausedAll: false, types: { person: true, organization: false, place: true } });
     fireEvent.click(input('checkbox', 'People'));
     expect(host.stored().types).toEqual({ person: false, organization: false, place: true });
     expect(hint()).toBe('Places only');

@@ -87,7 +87,11 @@ describe('scan CLI', () => {
   it('scans folders recursively (.html, .htm, .txt only) in name order', { timeout: SLOW }, () => {
     const r = scan(PAGES);
     expect(r.code).toBe(0);
-    expect(lines(r.stdout).map((l) => l.file)).toEqual([`${PAGES}/article.html`, `${PAGES}/more/brief.htm`, `${PAGES}/notes.txt`]);
+    expect(lines(r.stdout).map((l) => l.file)).toEqual([
+      `${PAGES}/article.html`,
+      `${PAGES}/more/brief.htm`,
+      `${PAGES}/notes.txt`,
+    ]);
   });
 
   it('prints a readable summary with --format table', { timeout: SLOW }, () => {
@@ -170,10 +174,7 @@ describe('scan CLI', () => {
 
   it('reads a page in a legacy encoding', { timeout: SLOW }, () => {
     const page = join(tmp, 'legacy.html');
-    const latin = Buffer.from(
-      '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\u00e9 \u0096 Kataib Hezbollah</p></body></html>',
-      'latin1',
-    );
+    const latin = Buffer.from('<html><head><meta charset="iso-8859-1"></head><body><p>Caf\u00e9 \u0096 Kataib Hezbollah</p></body></html>', 'latin1');
     writeFileSync(page, latin);
     const r = scan('--text', page);
     expect(r.code).toBe(0);
@@ -202,7 +203,8 @@ describe('scan CLI', () => {
   });
 
   it('scans a 20 MB page', { timeout: 240_000 }, () => {
-    const filler = 'the council met again on tuesday and discussed the budget of the city, the roads, the schools and the water supply. ';
+    const filler =
+      'the council met again on tuesday and discussed the budget of the city, the roads, the schools and the water supply. ';
     const para = (i: number) =>
       `<p id="p${i}">${filler.repeat(6)}<a href="/x">Kataib</a> <em>Hezbollah</em> was named in paragraph ${i}. ${filler.repeat(3)}</p>\n`;
     const parts: string[] = ['<!doctype html><html><head><title>Big</title></head><body><main>'];

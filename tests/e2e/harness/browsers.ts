@@ -77,7 +77,9 @@ type TabsApi = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
 function activeTabIds(): Promise<number[]> {
   const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
   const api = g.browser ?? g.chrome;
-  return api.tabs.query({ active: true, lastFocusedWindow: true }).then((tabs) => tabs.map((t) => t.id ?? -1));
+  return api.tabs
+    .query({ active: true, lastFocusedWindow: true })
+    .then((tabs) => tabs.map((t) => t.id ?? -1));
 }
 
 abstract class BaseBrowser implements GlossBrowser {

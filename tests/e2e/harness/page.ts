@@ -189,7 +189,11 @@ export class PuppeteerPage extends BasePage {
     return this.raw.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>;
   }
   async waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, opts: WaitOptions = {}) {
-    await this.raw.waitForFunction(fn as (arg: unknown) => unknown, { timeout: opts.timeout ?? DEFAULT_TIMEOUT, polling: 50 }, arg);
+    await this.raw.waitForFunction(
+      fn as (arg: unknown) => unknown,
+      { timeout: opts.timeout ?? DEFAULT_TIMEOUT, polling: 50 },
+      arg,
+    );
   }
   async waitForSelector(selector: string, opts: WaitOptions = {}) {
     await this.raw.waitForSelector(selector, { timeout: opts.timeout ?? DEFAULT_TIMEOUT });
