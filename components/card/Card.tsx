@@ -12,7 +12,7 @@ export interface CardProps {
   onMore(entityId: string): void;
   onArticle(articleId: string, start: number, end: number): void;
   onClose(): void;
-  /** Shown below the footer, so that the card's own lines stay in view: the reader's own layer (components/reader). */
+  /** In the footer's line, after "More in Gloss", so that the folded card stays as tall: the reader's own layer (components/reader). */
   children?: ComponentChildren;
 }
 
@@ -116,8 +116,8 @@ export function Card({ model, onMore, onArticle, onClose, children }: CardProps)
         >
           More in Gloss
         </a>
+        {children}
       </footer>
-      {children}
     </section>
   );
 }

@@ -97,7 +97,7 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
       if (!wrap) return;
       render(
         <Card model={model} onMore={options.onMore} onArticle={options.onArticle} onClose={options.onClose}>
-          <ReaderPanel entityId={model.entityId} pageUrl={location.href} api={readerApi} classPrefix="card" />
+          <ReaderPanel entityId={model.entityId} pageUrl={location.href} api={readerApi} classPrefix="card" compact />
         </Card>,
         wrap,
       );

@@ -32,6 +32,11 @@ function inCard(selector: string): string | null {
   return el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).textContent;
 }
 
+/** Runs in the page: clicks a button of the open card. */
+function clickInCard(selector: string): void {
+  (document.querySelector('gloss-card')?.shadowRoot?.querySelector(selector) as HTMLElement | null)?.click();
+}
+
 async function openCard(p: GlossPage, name: string): Promise<void> {
   await p.bringToFront();
   await p.waitForFunction(() => CSS.highlights.has('gloss-person') && (CSS.highlights.get('gloss-person') as { size: number }).size > 0);
@@ -79,6 +84,7 @@ describeBrowsers('the reader’s own layer', (s) => {
         assert.equal(stored, 'Check his 2018 election list <b>not markup</b>', 'the note is stored after the restart');
         const news = await b.newPage(s.server.url('/note.html'));
         await openCard(news, 'Qais al-Khazali');
+        await news.evaluate(clickInCard, '.card-note-toggle');
         await news.waitForFunction((sel: string) => {
           const el = document.querySelector('gloss-card')?.shadowRoot?.querySelector(sel) as HTMLTextAreaElement | null;
           return el?.value.length;
@@ -149,8 +155,9 @@ describeBrowsers('the reader’s own layer', (s) => {
     }
     const news = await b.newPage(second);
     await openCard(news, 'Hadi al-Amiri');
-    await news.waitForFunction(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card-seen-count'));
-    assert.equal(await news.evaluate(inCard, '.card-seen-count'), 'Seen on 1 other page');
+    await news.waitForFunction(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card-seen-toggle'));
+    assert.equal(await news.evaluate(inCard, '.card-seen-toggle'), 'Seen on 1 other page');
+    await news.evaluate(clickInCard, '.card-seen-toggle');
     assert.match((await news.evaluate(inCard, '.card-seen-list')) ?? '', /First story/);
   });
 });

@@ -80,4 +80,21 @@ describe('the reader panel (card and popup)', () => {
     await waitFor(() => expect(screen.queryByText('Seen on 2 other pages')).toBeNull());
     expect(cleared).toEqual(['e']);
   });
+
+  it('in the card, is one line of buttons that open the note and the list', async () => {
+    render(<ReaderPanel entityId="e" pageUrl="" api={fakeApi('Mine', 1)} classPrefix="t" compact />);
+    const note = await screen.findByRole('button', { name: 'Your note' });
+    expect(screen.queryByLabelText('Your note')).toBeNull();
+    fireEvent.click(note);
+    expect((screen.getByLabelText('Your note') as HTMLTextAreaElement).value).toBe('Mine');
+    fireEvent.click(await screen.findByRole('button', { name: 'Seen on 1 other page' }));
+    expect(screen.queryByLabelText('Your note')).toBeNull();
+    expect(screen.getByRole('link').textContent).toBe('Story 0');
+  });
+
+  it('in the card, offers to add a note when there is none', async () => {
+    render(<ReaderPanel entityId="e" pageUrl="" api={fakeApi(null)} classPrefix="t" compact />);
+    expect(await screen.findByRole('button', { name: 'Add a note' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Seen on/ })).toBeNull();
+  });
 });
