@@ -143,7 +143,7 @@ function pageTable(rows: Row[]): string {
 }
 
 async function measureScales(ext: string, urls: Array<{ page: string; url: string }>, packs: BenchPack[], empties: Map<string, Row>, runs: number): Promise<ScaleResult[]> {
-  const b = await launchChromium(ext, OFFLINE_ARGS);
+  const b = await launchChromium(ext, { extraArgs: OFFLINE_ARGS });
   const out: ScaleResult[] = [];
   try {
     for (const pack of packs) {
@@ -208,9 +208,9 @@ export async function runCorpus(opts: CorpusOptions): Promise<number> {
   const blocked = { count: 0 };
   let unlimited: string | null = null;
   try {
-    const gloss = await launchChromium(CHROMIUM_EXT_DIR, OFFLINE_ARGS);
+    const gloss = await launchChromium(CHROMIUM_EXT_DIR, { extraArgs: OFFLINE_ARGS });
     browsers.push(gloss);
-    const plain = await launchChromium(blankDir, OFFLINE_ARGS);
+    const plain = await launchChromium(blankDir, { extraArgs: OFFLINE_ARGS });
     browsers.push(plain);
     for (const b of browsers) {
       b.context?.on('requestfailed', (req) => {

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const name = option('--page');
   if (!dir || !name) throw new Error('usage: --corpus DIR --page NAME.html [--json FILE]');
   const server = await startServer(dir);
-  const b = await launchChromium(CHROMIUM_EXT_DIR, ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
+  const b = await launchChromium(CHROMIUM_EXT_DIR, { extraArgs: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
   try {
     // One load first: the profile is of a warm browser, as in the bench.
     await (await b.newPage(server.url(`/${name}`))).close();

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CardCitation, CardModel } from '@/lib/page/card-model';
 import { TYPE_LABELS } from '@/lib/page/card-model';
@@ -11,13 +12,15 @@ export interface CardProps {
   onMore(entityId: string): void;
   onArticle(articleId: string, start: number, end: number): void;
   onClose(): void;
+  /** In the footer's line, after "More in Gloss", so that the folded card stays as tall: the reader's own layer (components/reader). */
+  children?: ComponentChildren;
 }
 
 /**
  * The hover card: who this is, the note's first lines, the best excerpt and a way to the full entry, all in view;
  * the rest of the note and its sources fold behind "More".
  */
-export function Card({ model, onMore, onArticle, onClose }: CardProps) {
+export function Card({ model, onMore, onArticle, onClose, children }: CardProps) {
   // Folded again whenever the card shows another entity.
   const [expandedFor, setExpandedFor] = useState<string | null>(null);
   const expanded = expandedFor === model.entityId;
@@ -113,6 +116,7 @@ export function Card({ model, onMore, onArticle, onClose }: CardProps) {
         >
           More in Gloss
         </a>
+        {children}
       </footer>
     </section>
   );

@@ -3,6 +3,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '@/components/card/card.css?inline';
 import { Card } from '@/components/card/Card';
+import readerCss from '@/components/reader/card-reader.css?inline';
+import { ReaderPanel } from '@/components/reader/ReaderPanel';
+import { messageReaderApi } from '@/lib/reader/api';
 import type { CardModel } from '@/lib/page/card-model';
 import { placeCard } from '@/lib/page/card-position';
 
@@ -29,6 +32,8 @@ export interface CardHostOptions {
  * The one element Gloss adds to a page: `<gloss-card>`, an open shadow root with the Preact card.
  * Created on first use, so a page where no card is opened stays untouched.
  */
+const readerApi = messageReaderApi();
+
 export function createCardHost(ctx: ContentScriptContext, options: CardHostOptions): CardHost {
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
@@ -42,7 +47,7 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
       anchor: 'body',
       append: 'last',
       mode: 'open',
-      css: cardCss,
+      css: cardCss + readerCss,
       // Keys typed in the card (Tab, Escape) must not reach the page's shortcuts.
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount(container) {
@@ -91,7 +96,9 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
       const created = await ensure();
       if (!wrap) return;
       render(
-        <Card model={model} onMore={options.onMore} onArticle={options.onArticle} onClose={options.onClose} />,
+        <Card model={model} onMore={options.onMore} onArticle={options.onArticle} onClose={options.onClose}>
+          <ReaderPanel entityId={model.entityId} pageUrl={location.href} api={readerApi} classPrefix="card" compact />
+        </Card>,
         wrap,
       );
       // Test hook and a handle for styling: the shadow tree's root element names the entity shown.

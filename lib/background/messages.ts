@@ -1,8 +1,10 @@
 import type { Message, TabSummary } from '../messaging';
 import { openArticle, openEntity } from './open';
+import { handleReaderMessage } from './reader';
+import { sightingsRecorder } from './sightings';
 import { recordSummary } from './summaries';
 
-type Sender = { tab?: { id?: number }; frameId?: number };
+type Sender = { tab?: { id?: number; incognito?: boolean }; frameId?: number; url?: string };
 
 function isMessage(m: unknown): m is Message {
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
@@ -12,13 +14,16 @@ function isMessage(m: unknown): m is Message {
  * The background's message handlers. Returns a promise only for messages it answers, and undefined for
  * the rest so that other listeners (the popup listens to 'summary:update' too) are not cut off.
  */
-export function handleMessage(message: unknown, sender: Sender): Promise<void> | undefined {
+export function handleMessage(message: unknown, sender: Sender): Promise<unknown> | undefined {
   if (!isMessage(message)) return undefined;
   const tabId = sender.tab?.id;
   switch (message.type) {
-    case 'summary:update':
-      if (tabId !== undefined) recordSummary(tabId, sender.frameId ?? 0, message.data as TabSummary);
+    case 'summary:update': {
+      if (tabId === undefined) return undefined;
+      const merged = recordSummary(tabId, sender.frameId ?? 0, message.data as TabSummary);
+      if (merged) sightingsRecorder.report(tabId, merged, sender.tab?.incognito === true);
       return undefined;
+    }
     case 'article:open': {
       const d = message.data as { articleId?: unknown; start?: unknown; end?: unknown };
       if (typeof d?.articleId !== 'string') return undefined;
@@ -31,6 +36,6 @@ export function handleMessage(message: unknown, sender: Sender): Promise<void> |
       return openEntity(d.entityId, tabId);
     }
     default:
-      return undefined;
+      return handleReaderMessage(message, sender);
   }
 }
