@@ -47,6 +47,7 @@ export function Card({ model, onMore, onArticle, onClose, children }: CardProps)
             <span class="card__type">{TYPE_LABELS[model.type]}</span>
             <span class="card__count">{model.count === 1 ? '1 mention on this page' : `${model.count} mentions on this page`}</span>
           </p>
+          {model.dataset && <p class="card__dataset">From your dataset “{model.dataset}”</p>}
         </div>
         <button type="button" class="card__close" aria-label="Close" onClick={onClose}>
           ×

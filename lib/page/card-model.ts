@@ -1,3 +1,4 @@
+import { BUNDLED_DATASET_ID, datasetOf } from '../datasets/merge';
 import type { EntityType } from '../dataset/schema';
 import type { CompiledDataset } from '../dataset/types';
 
@@ -25,6 +26,8 @@ export interface CardModel {
   } | null;
   /** Mentions of this entity on the page. */
   count: number;
+  /** The imported dataset the name comes from (its name as imported); absent for the bundled dataset. */
+  dataset?: string;
 }
 
 export interface CardCitation {
@@ -44,7 +47,10 @@ export const TYPE_LABELS: Record<EntityType, string> = {
 };
 
 /** What the card reads of a dataset (the content script gets just this part: lib/datasets/pack.ts CardPack). */
-export type CardData = Pick<CompiledDataset, 'entities' | 'excerpts' | 'articles'>;
+export type CardData = Pick<CompiledDataset, 'entities' | 'excerpts' | 'articles'> & {
+  /** Dataset id → name (lib/datasets/merge.ts namespaces imported entity ids by dataset). */
+  datasetNames?: Record<string, string>;
+};
 
 export function cardModel(dataset: CardData, entityId: string, count: number): CardModel | null {
   const entity = dataset.entities.find((e) => e.id === entityId);
@@ -84,5 +90,8 @@ export function cardModel(dataset: CardData, entityId: string, count: number): C
           }
         : null,
     count,
+    ...(datasetOf(entityId) !== BUNDLED_DATASET_ID
+      ? { dataset: dataset.datasetNames?.[datasetOf(entityId)] ?? datasetOf(entityId) }
+      : {}),
   };
 }

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card } from '@/components/card/Card';
-import { cardModel } from '@/lib/page/card-model';
+import { mergeDatasets } from '@/lib/datasets/merge';
+import { type CardModel, cardModel } from '@/lib/page/card-model';
 import { loadBundledDataset } from '../../scripts/dataset-files';
 
 const dataset = loadBundledDataset();
@@ -31,6 +32,26 @@ describe('card model', () => {
   });
   it('is null for an unknown entity', () => {
     expect(cardModel(dataset, 'nobody-at-all', 1)).toBeNull();
+  });
+  it('names the imported dataset a name comes from, and nothing for the bundled one', () => {
+    const merged = mergeDatasets(dataset, [
+      {
+        id: 'newsroom',
+        name: 'Newsroom officials',
+        enabled: true,
+        importedAt: 1,
+        compiled: { ...dataset, entities: dataset.entities.slice(0, 1), aliases: [], excerpts: {}, articles: [] },
+      },
+    ]);
+    const id = dataset.entities[0]?.id ?? '';
+    const names = { bundled: dataset.name, newsroom: 'Newsroom officials' };
+    expect(cardModel({ ...merged, datasetNames: names }, `newsroom/${id}`, 1)?.dataset).toBe('Newsroom officials');
+    expect(cardModel({ ...merged, datasetNames: names }, id, 1)?.dataset).toBeUndefined();
+    const { container } = render(
+      <Card model={{ ...(cardModel(merged, `newsroom/${id}`, 1) as CardModel), dataset: 'Newsroom officials' }} onMore={() => {}} onArticle={() => {}} onClose={() => {}} />,
+    );
+    expect(container.querySelector('.card__dataset')?.textContent).toBe('From your dataset “Newsroom officials”');
+    cleanup();
   });
 });
 
