@@ -1,7 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type EntityType } from '@/lib/dataset/schema';
 import { TYPE_LABELS } from '@/lib/popup/entities';
-import { loadSettings, normalizeHost, type Settings, saveSettings, watchSettings, withSitePaused, withTypeShown } from '@/lib/settings';
+import {
+  HIGHLIGHT_STYLES,
+  type HighlightStyle,
+  loadSettings,
+  normalizeHost,
+  type Settings,
+  saveSettings,
+  watchSettings,
+  withSitePaused,
+  withTypeShown,
+} from '@/lib/settings';
+
+const STYLE_LABELS: Record<HighlightStyle, string> = { both: 'Tint and underline', tint: 'Tint', underline: 'Underline' };
 
 /** Paused sites and the entity types shown (browser.storage.local: every tab reads them at start and live). */
 export function SitesSection() {
@@ -26,6 +38,15 @@ export function SitesSection() {
               onChange={(e) => void change((s) => withTypeShown(s, t, (e.currentTarget as HTMLInputElement).checked))}
             />{' '}
             {TYPE_LABELS[t].many}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class="o-types">
+        <legend>Highlight style</legend>
+        {HIGHLIGHT_STYLES.map((st) => (
+          <label key={st}>
+            <input type="radio" name="o-style" value={st} checked={settings.style === st} onChange={() => void change((s) => ({ ...s, style: st }))} />{' '}
+            {STYLE_LABELS[st]}
           </label>
         ))}
       </fieldset>

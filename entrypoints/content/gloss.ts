@@ -14,7 +14,7 @@ import { benchMark } from '@/lib/page/bench-marks';
 import { createPainter } from '@/lib/page/paint';
 import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
 import { createScheduler } from '@/lib/page/scheduler';
-import { loadSettings, pauseReason, type Settings, watchSettings } from '@/lib/settings';
+import { defaultSettings, loadSettings, pauseReason, type Settings, watchSettings } from '@/lib/settings';
 import { lazyCardHost } from './lazy-card-host';
 import { loadCardHost } from './load-main';
 
@@ -241,11 +241,12 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
       scanner.stop();
     } else {
       scanner.setVisible(settings.types);
+      painter.setStyle(settings.style);
       scanner.start();
     }
     scheduleSummary();
   };
-  apply((await settingsRead) ?? defaultsOnError());
+  apply((await settingsRead) ?? defaultSettings());
   void scanner.idle().then(() => benchMark('gloss:found'));
   ctx.onInvalidated(watchSettings(apply));
 
@@ -319,10 +320,6 @@ function nextMatchPack(ctx: ContentScriptContext): Promise<MatchPack | null> {
       resolve(null);
     });
   });
-}
-
-function defaultsOnError(): Settings {
-  return { pausedSites: [], pausedAll: false, types: { person: true, organization: true, place: true } };
 }
 
 function send<T extends keyof ProtocolMap>(type: T, data: ProtocolMap[T]['request']): Promise<unknown> {

@@ -61,6 +61,7 @@ function setup(html: string) {
     },
     remove: (_t, r) => queued.delete(r) || painted.delete(r),
     setVisible() {},
+    setStyle() {},
     typeOf: () => null,
     clear: () => {
       queued.clear();
