@@ -35,6 +35,11 @@ export interface ProtocolMap {
   'article:open': { request: { articleId: string; start?: number; end?: number }; response: undefined };
   /** content (hover card "More") → background: open the popup page on an entity's detail, in a new tab. */
   'entity:open': { request: { entityId: string }; response: undefined };
+  /**
+   * content → background: storage.local holds no dataset (lib/datasets/pack.ts); publish it. The background
+   * publishes on install, update and browser start; this covers a publish that a stopped worker never finished.
+   */
+  'datasets:missing': { request: Record<string, never>; response: undefined };
 
   // The reader's own data (Dexie, owned by the background; extension pages read it directly, write through these).
   /** content (hover card), popup → background: the reader's note on an entity, or null. */

@@ -39,7 +39,7 @@ const MATCHER_STEP = 100;
 export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   // Read together: each storage.local read is a round trip to the browser process.
   const settingsRead = loadSettings().catch(() => undefined);
-  const first = (await readMatchPack().catch(() => null)) ?? (await nextMatchPack(ctx));
+  const first = (await readMatchPack().catch(() => null)) ?? (await nextMatchPack(ctx, () => void send('datasets:missing', {})));
   if (!first) return;
   let pack: MatchPack = first;
   let types = new Map<string, EntityType>(Object.entries(pack.types));
@@ -308,8 +308,11 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   });
 }
 
-/** The first match pack the background publishes, for a tab that started before it did (just installed). */
-function nextMatchPack(ctx: ContentScriptContext): Promise<MatchPack | null> {
+/**
+ * The first match pack the background publishes, for a tab that found none (just installed, or a publish that a
+ * stopped worker never finished: `askForIt` asks the background for one).
+ */
+function nextMatchPack(ctx: ContentScriptContext, askForIt: () => void): Promise<MatchPack | null> {
   return new Promise((resolve) => {
     const stop = watchMatchPack((pack) => {
       stop();
@@ -319,6 +322,7 @@ function nextMatchPack(ctx: ContentScriptContext): Promise<MatchPack | null> {
       stop();
       resolve(null);
     });
+    askForIt();
   });
 }
 

@@ -17,6 +17,10 @@ export function startBackground(): void {
   });
   trackTabs();
   forwardCommands();
-  // Every start checks that tabs have the current datasets (after an install or an update they have none).
-  void publishStored().catch((e: unknown) => console.warn('Gloss: datasets not published', e));
+  // Tabs read the datasets from storage.local (docs/dataset-delivery.md): written after an install or an update, and
+  // checked at browser start. Not on every wake of the worker (every navigation wakes it for the badge): the check
+  // opens the database, work that would compete with the page loading in the tab.
+  const publish = () => void publishStored().catch((e: unknown) => console.warn('Gloss: datasets not published', e));
+  browser.runtime.onInstalled.addListener(publish);
+  browser.runtime.onStartup.addListener(publish);
 }

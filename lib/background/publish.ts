@@ -1,14 +1,21 @@
-import bundledJson from '@/assets/generated/dataset.json';
+import bundledMeta from '@/assets/generated/dataset-revision.json';
 import type { CompiledDataset } from '../dataset/types';
 import { BUNDLED_DATASET_ID, type ImportedDataset, mergeDatasets } from '../datasets/merge';
 import { CARD_PACK_KEY, cardPackOf, MATCH_PACK_KEY, matchPackOf, PACK_REVISION_KEY } from '../datasets/pack';
 
-const bundled = bundledJson as unknown as CompiledDataset;
-
 /** Names the set of datasets a tab would get: the bundled build, and each enabled import as imported. */
 export function packRevision(imported: readonly ImportedDataset[]): string {
   const parts = imported.filter((d) => d.enabled).map((d) => `${d.id}@${d.importedAt}`);
-  return [bundled.revision ?? 'dev', ...parts].join('|');
+  return [bundledMeta.revision, ...parts].join('|');
+}
+
+/**
+ * The bundled dataset, read from the extension's files when it is to be published, not compiled into the
+ * background: the worker wakes for every navigation (the badge), and would parse it each time.
+ */
+export async function fetchBundled(): Promise<CompiledDataset> {
+  const response = await fetch(browser.runtime.getURL('/dataset.json'));
+  return (await response.json()) as CompiledDataset;
 }
 
 let last: Promise<void> = Promise.resolve();
@@ -18,15 +25,19 @@ let last: Promise<void> = Promise.resolve();
  * Skipped when the stored packs are already of this revision, so a service worker that wakes for a message does
  * not rewrite them (every open tab would rebuild its matcher on the change). Calls run one after the other.
  */
-export function publishDatasets(imported: readonly ImportedDataset[]): Promise<void> {
-  last = last.catch(() => undefined).then(() => publish(imported));
+export function publishDatasets(
+  imported: readonly ImportedDataset[],
+  loadBundled: () => Promise<CompiledDataset> = fetchBundled,
+): Promise<void> {
+  last = last.catch(() => undefined).then(() => publish(imported, loadBundled));
   return last;
 }
 
-async function publish(imported: readonly ImportedDataset[]): Promise<void> {
+async function publish(imported: readonly ImportedDataset[], loadBundled: () => Promise<CompiledDataset>): Promise<void> {
   const revision = packRevision(imported);
   const stored = await browser.storage.local.get(PACK_REVISION_KEY);
   if (stored[PACK_REVISION_KEY] === revision) return;
+  const bundled = await loadBundled();
   const merged = mergeDatasets(bundled, imported);
   const datasetNames: Record<string, string> = { [BUNDLED_DATASET_ID]: bundled.name };
   for (const d of imported) if (d.enabled) datasetNames[d.id] = d.name;

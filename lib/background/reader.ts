@@ -35,6 +35,8 @@ export function handleReaderMessage(message: Message, sender: { url?: string }):
   const db = glossDb();
   const entityId = field(message, 'entityId');
   switch (message.type) {
+    case 'datasets:missing':
+      return publishStored().then(nothing) satisfies Answer<'datasets:missing'>;
     case 'note:get':
       if (!isString(entityId)) return undefined;
       return getNote(db, entityId).then((n) => n ?? null) satisfies Answer<'note:get'>;

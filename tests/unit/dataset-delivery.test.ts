@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { packRevision, publishDatasets } from '@/lib/background/publish';
+import { packRevision, publishDatasets as publishWith } from '@/lib/background/publish';
 import type { CompiledDataset } from '@/lib/dataset/types';
 import { cardPackReader, readMatchPack, watchMatchPack } from '@/lib/datasets/load';
 import { datasetOf, type ImportedDataset, mergeDatasets, namespacedId } from '@/lib/datasets/merge';
@@ -11,6 +11,8 @@ import { createMatcherFromTables, newPageMemory } from '@/lib/match';
 import { afterPageLoad, hasTextWorthMatching } from '@/lib/page/text-probe';
 
 const bundled = JSON.parse(readFileSync(join(__dirname, '../../assets/generated/dataset.json'), 'utf8')) as CompiledDataset;
+/** The background's publish, with the bundled dataset read from the build's file instead of fetched. */
+const publishDatasets = (imported: ImportedDataset[]) => publishWith(imported, async () => bundled);
 
 /** A small imported dataset whose entity id collides with nothing, and one whose id collides with a bundled one. */
 function imported(id: string, enabled = true): ImportedDataset {
