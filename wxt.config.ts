@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { writeCompiledDataset } from './scripts/dataset-build';
@@ -33,5 +34,17 @@ export default defineConfig({
     // The dataset is compiled (validated, excerpts derived) before every build; a broken dataset fails the build.
     'build:before': () => writeCompiledDataset(),
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      // WXT's content-script context announces the script to the page (extension id included) in every frame and
+      // can be stopped or flooded by the page's own events; lib/content-context.ts explains, and replaces it.
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/content-context.ts', import.meta.url)),
+        },
+      ],
+    },
+  }),
 });
