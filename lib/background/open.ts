@@ -14,7 +14,7 @@ export const OPEN_INTERVAL_MS = 1000;
  * once per OPEN_INTERVAL_MS per tab. Requests from extension pages (no tab: the toolbar popup) are not limited:
  * no web page can reach them.
  */
-export function createOpenGate(now: () => number = Date.now) {
+export function createOpenGate(now: () => number = () => Date.now()) {
   const last = new Map<number, number>();
   return (tab: OpenRequester | undefined): boolean => {
     if (tab?.id === undefined) return tab === undefined;
