@@ -12,8 +12,8 @@
  *
  * Usage: npm run bench:page (builds first; GLOSS_E2E_BROWSERS=chromium runs one browser)
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { rm } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
@@ -29,6 +29,7 @@ import {
   startServer,
   type TestServer,
 } from '../tests/e2e/harness';
+import { blankExtension } from '../tests/e2e/harness/blank';
 import { readText, rng, table } from './lib';
 
 const SIZES = [1_000, 5_000, 20_000];
@@ -350,18 +351,6 @@ async function browserVersion(b: GlossBrowser, page: GlossPage): Promise<string>
     }
   }
   return page.evaluate(() => navigator.userAgent);
-}
-
-/** A blank extension in Gloss's place: the harness launches the same browser, with the same flags, without Gloss. */
-async function blankExtension(name: BrowserName): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `gloss-bench-blank-${name}-`));
-  const manifest =
-    name === 'chromium'
-      ? { manifest_version: 3, name: 'Blank', version: '1.0', background: { service_worker: 'background.js' } }
-      : { manifest_version: 2, name: 'Blank', version: '1.0', browser_specific_settings: { gecko: { id: 'blank@gloss-bench.invalid' } } };
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  await writeFile(join(dir, 'background.js'), '');
-  return dir;
 }
 
 const fmt = (n: number | null, digits = 0) => (n === null || !Number.isFinite(n) ? 'n/a' : n.toFixed(digits));

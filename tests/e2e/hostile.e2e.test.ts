@@ -233,7 +233,8 @@ describeBrowsers('hostile pages', (s) => {
     const page = await b.newPage(s.server.url('/hostile-blank.html'));
     await page.waitForFunction(() =>
       ['srcdoc', 'blank'].every(
-        (id) => (document.getElementById(id) as HTMLIFrameElement).contentWindow?.CSS.highlights.get('gloss-person')?.size === 1,
+        (id) =>
+          ((document.getElementById(id) as HTMLIFrameElement).contentWindow as (Window & typeof globalThis) | null)?.CSS.highlights.get('gloss-person')?.size === 1,
       ),
     );
   });
