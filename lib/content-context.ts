@@ -30,11 +30,12 @@ export class ContentScriptContext {
   private watchingLocation = false;
 
   constructor(
-    private readonly contentScriptName: string,
+    contentScriptName: string,
     readonly options?: Omit<ContentScriptDefinition, 'main'>,
   ) {
     const g = globalThis as unknown as Record<string, Registry | undefined>;
-    const running = (g[RUNNING] ??= new Map());
+    const running = g[RUNNING] ?? new Map();
+    g[RUNNING] = running;
     running.get(contentScriptName)?.notifyInvalidated();
     running.set(contentScriptName, this);
     this.onInvalidated(() => {
@@ -93,12 +94,7 @@ export class ContentScriptContext {
     return id;
   }
 
-  addEventListener(
-    target: EventTarget,
-    type: string,
-    handler: (event: never) => void,
-    options?: AddEventListenerOptions,
-  ): void {
+  addEventListener(target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions): void {
     const call = handler as (event: Event) => void;
     if (type === 'wxt:locationchange') {
       this.locationHandlers.add(call);

@@ -13,8 +13,7 @@ const MAX_TEXT = 100_000;
 const MAX_ID = 500;
 const MAX_ENTITIES = 100_000;
 
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isText = (x: unknown, max = MAX_TEXT): x is string => typeof x === 'string' && x.length <= max;
 const isId = (x: unknown): x is string => isText(x, MAX_ID) && x.length > 0;
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;

@@ -102,7 +102,9 @@ async function load(context: BrowserContext, url: string, withGloss: boolean): P
 
 async function main() {
   const { corpus, json } = args();
-  const files = readdirSync(corpus).filter((f) => f.endsWith('.html')).sort();
+  const files = readdirSync(corpus)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   if (files.length === 0) throw new Error(`robustness: no .html files in ${corpus}`);
   const started = Date.now();
   const server = await startServer();
@@ -176,7 +178,8 @@ async function main() {
         r.domChanged && 'DOM changed',
         r.textChanged && 'text changed',
         r.extensionRequests.length && `requests ${r.extensionRequests.length}`,
-        r.longTasks.with.length > r.longTasks.without.length && `long tasks ${r.longTasks.with.join('/')} ms (without: ${r.longTasks.without.join('/') || 'none'})`,
+        r.longTasks.with.length > r.longTasks.without.length &&
+          `long tasks ${r.longTasks.with.join('/')} ms (without: ${r.longTasks.without.join('/') || 'none'})`,
       ].filter(Boolean);
       console.log(`${f}: ${r.highlights} highlights${flags.length ? `; ${flags.join('; ')}` : ''}`);
     }

@@ -16,11 +16,7 @@ export interface ViewportWindow {
 /** Past this many ranges in one element, its ranges are windowed one by one. */
 export const SLICE_ABOVE = 200;
 
-export function createViewportWindow(
-  win: Window,
-  show: (range: Range) => void,
-  hide: (range: Range) => void,
-): ViewportWindow | null {
+export function createViewportWindow(win: Window, show: (range: Range) => void, hide: (range: Range) => void): ViewportWindow | null {
   const IO = (win as Window & { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
   if (typeof IO !== 'function') return null;
   const byElement = new Map<Element, Set<Range>>();

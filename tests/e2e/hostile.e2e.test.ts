@@ -21,15 +21,13 @@ function paintedCount(): number {
 }
 
 async function waitCard(page: GlossPage, entityId: string) {
-  await page.waitForFunction(
-    (want: string) => {
-      for (const el of Array.from(document.body?.children ?? [])) {
-        if (el.localName.startsWith('gloss-card') && el.shadowRoot?.querySelector('html')?.getAttribute('data-entity-id') === want) return true;
-      }
-      return false;
-    },
-    entityId,
-  );
+  await page.waitForFunction((want: string) => {
+    for (const el of Array.from(document.body?.children ?? [])) {
+      if (el.localName.startsWith('gloss-card') && el.shadowRoot?.querySelector('html')?.getAttribute('data-entity-id') === want)
+        return true;
+    }
+    return false;
+  }, entityId);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -91,16 +89,19 @@ describeBrowsers('hostile pages', (s) => {
     await page.waitForFunction(() => CSS.highlights.get('gloss-person')?.size);
     const rect = await page.rectOfText('Qais al-Khazali');
     assert.ok(rect);
-    await page.evaluate(async ([x, y]: [number, number]) => {
-      for (let i = 0; i < 40; i++) {
-        for (const type of ['pointerover', 'pointermove']) {
-          document.elementFromPoint(x, y)?.dispatchEvent(
-            new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, pointerType: 'mouse' }),
-          );
+    await page.evaluate(
+      async ([x, y]: [number, number]) => {
+        for (let i = 0; i < 40; i++) {
+          for (const type of ['pointerover', 'pointermove']) {
+            document
+              .elementFromPoint(x, y)
+              ?.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, pointerType: 'mouse' }));
+          }
+          await new Promise((r) => setTimeout(r, 20));
         }
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    }, [rect.x + rect.width / 2, rect.y + rect.height / 2] as [number, number]);
+      },
+      [rect.x + rect.width / 2, rect.y + rect.height / 2] as [number, number],
+    );
     await sleep(600);
     assert.equal(await page.evaluate(anyCardEntity), null, 'no card from synthetic events');
 
@@ -145,7 +146,8 @@ describeBrowsers('hostile pages', (s) => {
       type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; remove(id: number): Promise<void> } };
       const g = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
       const api = (g.browser ?? g.chrome)!;
-      for (const t of await api.tabs.query({})) if (t.url?.includes('popup.html?entity=') && t.id !== undefined) await api.tabs.remove(t.id);
+      for (const t of await api.tabs.query({}))
+        if (t.url?.includes('popup.html?entity=') && t.id !== undefined) await api.tabs.remove(t.id);
     });
   });
 
@@ -178,25 +180,30 @@ describeBrowsers('hostile pages', (s) => {
     assert.deepEqual(heard, { top: [], frames: [[], []] });
 
     // The page holds one of Gloss's ranges, then sends WXT's stop event and floods WXT's location-change event.
-    const stillSame = await page.evaluate(async ([ext]: [string]) => {
-      const held = [...(CSS.highlights.get('gloss-person') as unknown as Iterable<AbstractRange>)][0];
-      const started = `${ext}:content:wxt:content-script-started`;
-      const detail = { contentScriptName: 'content', messageId: 'page' };
-      document.dispatchEvent(new CustomEvent(started, { detail }));
-      window.dispatchEvent(new CustomEvent(started, { detail }));
-      window.postMessage({ type: started, ...detail }, '*');
-      for (let i = 0; i < 300; i++) {
-        window.dispatchEvent(new Event(`${ext}:content:wxt:locationchange`));
-        window.dispatchEvent(new Event('popstate'));
-      }
-      await new Promise((r) => setTimeout(r, 1500));
-      return CSS.highlights.get('gloss-person')?.has(held as AbstractRange) ?? false;
-    }, [id] as [string]);
+    const stillSame = await page.evaluate(
+      async ([ext]: [string]) => {
+        const held = [...(CSS.highlights.get('gloss-person') as unknown as Iterable<AbstractRange>)][0];
+        const started = `${ext}:content:wxt:content-script-started`;
+        const detail = { contentScriptName: 'content', messageId: 'page' };
+        document.dispatchEvent(new CustomEvent(started, { detail }));
+        window.dispatchEvent(new CustomEvent(started, { detail }));
+        window.postMessage({ type: started, ...detail }, '*');
+        for (let i = 0; i < 300; i++) {
+          window.dispatchEvent(new Event(`${ext}:content:wxt:locationchange`));
+          window.dispatchEvent(new Event('popstate'));
+        }
+        await new Promise((r) => setTimeout(r, 1500));
+        return CSS.highlights.get('gloss-person')?.has(held as AbstractRange) ?? false;
+      },
+      [id] as [string],
+    );
     assert.ok(stillSame, 'no rescan: the painted range is the same object');
     // Still running: new text is painted.
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Tehran answered.</p>'));
     await page.waitForFunction(() =>
-      [...((CSS.highlights.get('gloss-place') as unknown as Iterable<AbstractRange>) ?? [])].some((r) => (r as Range).toString() === 'Tehran'),
+      [...((CSS.highlights.get('gloss-place') as unknown as Iterable<AbstractRange>) ?? [])].some(
+        (r) => (r as Range).toString() === 'Tehran',
+      ),
     );
   });
 
@@ -234,7 +241,9 @@ describeBrowsers('hostile pages', (s) => {
     await page.waitForFunction(() =>
       ['srcdoc', 'blank'].every(
         (id) =>
-          ((document.getElementById(id) as HTMLIFrameElement).contentWindow as (Window & typeof globalThis) | null)?.CSS.highlights.get('gloss-person')?.size === 1,
+          ((document.getElementById(id) as HTMLIFrameElement).contentWindow as (Window & typeof globalThis) | null)?.CSS.highlights.get(
+            'gloss-person',
+          )?.size === 1,
       ),
     );
   });

@@ -56,7 +56,13 @@ describeBrowsers(
       const page = await b.newPage(s.server.url('/sw-page.html'));
       await page.waitForFunction(() => CSS.highlights.get('gloss-place')?.size);
       const tabId = await b.tabIdOf(page);
-      assert.equal(await waitFor(() => badgeOf(b, tabId), (t) => t === '4'), '4');
+      assert.equal(
+        await waitFor(
+          () => badgeOf(b, tabId),
+          (t) => t === '4',
+        ),
+        '4',
+      );
 
       // The popup, with the worker stopped: it asks the tab directly and lists the names.
       await stopWorker(b, page);
@@ -79,15 +85,27 @@ describeBrowsers(
       await page.hover(more.x, more.y);
       await page.click(more.x, more.y);
       const urls = await waitFor(
-        () => b.evaluateInExtension(async () => (await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({})).map((t) => t.url ?? '')),
+        () =>
+          b.evaluateInExtension(async () =>
+            (await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({})).map((t) => t.url ?? ''),
+          ),
         (list) => list.some((u) => u.includes('popup.html?entity=hadi-al-amiri')),
       );
-      assert.ok(urls.some((u) => u.includes('popup.html?entity=hadi-al-amiri')), urls.join(', '));
+      assert.ok(
+        urls.some((u) => u.includes('popup.html?entity=hadi-al-amiri')),
+        urls.join(', '),
+      );
 
       // The badge of a new document, reported to a stopped worker.
       await stopWorker(b, page);
       await page.goto(s.server.url('/sw-page-2.html'));
-      assert.equal(await waitFor(() => badgeOf(b, tabId), (t) => t === '2'), '2');
+      assert.equal(
+        await waitFor(
+          () => badgeOf(b, tabId),
+          (t) => t === '2',
+        ),
+        '2',
+      );
     });
   },
   { browsers: ['chromium'] },

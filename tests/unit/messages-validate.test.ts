@@ -14,7 +14,11 @@ describe('message validation at the receiver', () => {
       type: 'entity:open',
       data: { entityId: 'x' },
     });
-    expect(parseMessage({ type: 'article:open', data: { articleId: 'a', start: 1, end: 4 } })?.data).toEqual({ articleId: 'a', start: 1, end: 4 });
+    expect(parseMessage({ type: 'article:open', data: { articleId: 'a', start: 1, end: 4 } })?.data).toEqual({
+      articleId: 'a',
+      start: 1,
+      end: 4,
+    });
     expect(parseMessage({ type: 'article:open', data: { articleId: 'a' } })?.data).toEqual({ articleId: 'a' });
   });
 
@@ -56,7 +60,7 @@ describe('message validation at the receiver', () => {
     frames.set(0, top!);
     frames.set(3, frame!);
     const merged = frames.merged()!;
-    expect(merged.counts.__proto__).toBe(5);
+    expect(Object.getOwnPropertyDescriptor(merged.counts, '__proto__')?.value).toBe(5);
     expect(merged.counts.constructor).toBe(1);
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });

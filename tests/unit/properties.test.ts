@@ -46,7 +46,32 @@ describe('lib/match on any text', () => {
 // --- lib/page on any DOM tree ----------------------------------------------------------------------
 
 type Tree = { text: string } | { tag: string; children: Tree[] };
-const TAGS = ['p', 'div', 'span', 'em', 'a', 'b', 'br', 'li', 'ul', 'td', 'table', 'tr', 'pre', 'h2', 'section', 'script', 'style', 'textarea', 'details', 'summary', 'img', 'button', 'q', 'sup'];
+const TAGS = [
+  'p',
+  'div',
+  'span',
+  'em',
+  'a',
+  'b',
+  'br',
+  'li',
+  'ul',
+  'td',
+  'table',
+  'tr',
+  'pre',
+  'h2',
+  'section',
+  'script',
+  'style',
+  'textarea',
+  'details',
+  'summary',
+  'img',
+  'button',
+  'q',
+  'sup',
+];
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
