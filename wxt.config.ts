@@ -9,8 +9,10 @@ export default defineConfig({
     name: 'Gloss',
     description:
       'Context on the names in the news: highlights people and organizations on any page and explains who they are, with sourced excerpts.',
-    // storage: settings (paused sites, types). activeTab: the popup reads the current tab's address to explain pages where Gloss cannot run.
-    permissions: ['storage', 'activeTab'],
+    // storage: settings (paused sites, types) and the datasets tabs read (docs/dataset-delivery.md). activeTab: the popup
+    // reads the current tab's address to explain pages where Gloss cannot run. unlimitedStorage (Chrome, no install
+    // warning): an imported dataset's pack may pass storage.local's 10 MB quota; Firefox has no such quota.
+    permissions: ['storage', 'activeTab', ...(browser === 'firefox' ? [] : ['unlimitedStorage'])],
     commands: {
       // The keyboard path to the names on a page (highlights are invisible to assistive tech).
       'next-mention': {
@@ -18,6 +20,13 @@ export default defineConfig({
         description: 'Jump to the next highlighted name on the page and open its card',
       },
     },
+    // The later parts of the content script, imported by its small entry: the body in frames with text, the card on
+    // the first card (entrypoints/content/load-main.ts). Chrome: only behind a per-session URL, so that a page cannot
+    // probe a fixed address for Gloss.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? (['gloss-main.js', 'gloss-card.js'] as unknown as [])
+        : [{ resources: ['gloss-main.js', 'gloss-card.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

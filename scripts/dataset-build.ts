@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundledDataset, ROOT } from './dataset-files';
@@ -8,6 +9,7 @@ export const COMPILED_FILE = join(ROOT, 'assets/generated/dataset.json');
 export async function writeCompiledDataset(): Promise<void> {
   const compiled = loadBundledDataset();
   mkdirSync(join(ROOT, 'assets/generated'), { recursive: true });
-  writeFileSync(COMPILED_FILE, JSON.stringify(compiled));
+  const revision = createHash('sha256').update(JSON.stringify(compiled)).digest('hex').slice(0, 16);
+  writeFileSync(COMPILED_FILE, JSON.stringify({ ...compiled, revision }));
 }
 

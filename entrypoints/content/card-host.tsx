@@ -22,10 +22,6 @@ export interface CardHostOptions {
   onPointerInside(inside: boolean): void;
 }
 
-/** The hosts this content script made: the scanner skips them, and only them (a page may have its own `gloss-card`). */
-const hosts = new WeakSet<Element>();
-export const isCardHost = (el: Element): boolean => hosts.has(el);
-
 const CARD_TAG = 'gloss-card';
 
 /**
@@ -79,7 +75,6 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
     creating ??= create(CARD_TAG)
       .catch(() => create(`${CARD_TAG}-${Math.random().toString(36).slice(2, 10)}`))
       .then((created) => {
-        hosts.add(created.shadowHost);
         created.mount();
         ui = created;
         return created;

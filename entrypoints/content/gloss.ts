@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import compiled from '@/assets/generated/dataset.json';
 import type { EntityType } from '@/lib/dataset/schema';
-import type { CompiledDataset } from '@/lib/dataset/types';
+import { cardPackReader, readMatchPack, watchMatchPack } from '@/lib/datasets/load';
+import type { MatchPack } from '@/lib/datasets/pack';
 import { matcherSteps, newPageMemory } from '@/lib/match';
 import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
 import { isFromExtension, parseMessage } from '@/lib/messages-validate';
@@ -12,35 +12,20 @@ import { blockOf, collectBlocks, rangeForBlock } from '@/lib/page/collect';
 import { mentionAtPoint, rectsContain } from '@/lib/page/hit-test';
 import { createPointerRest } from '@/lib/page/pointer-rest';
 import { createRevealWatch } from '@/lib/page/reveals';
-import { createPainter, highlightSupported } from '@/lib/page/paint';
+import { createPainter } from '@/lib/page/paint';
 import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
 import { createScheduler } from '@/lib/page/scheduler';
 import { loadSettings, pauseReason, type Settings, watchSettings } from '@/lib/settings';
-import { createCardHost, isCardHost } from './card-host';
+import { lazyCardHost } from './lazy-card-host';
+import { loadCardHost } from './load-main';
 
 const FLASH_NAME = 'gloss-flash';
-
-/**
- * Same-origin frames only: a cross-origin frame (ads, embeds) is another site with its own settings. `self.origin`
- * is the frame's real origin: an about:blank or about:srcdoc frame has its parent's, where `location.origin` says
- * "null". A sandboxed frame's opaque origin is "null" too, and never the top's.
- */
-function isSameOriginFrame(): boolean {
-  if (window === window.top) return true;
-  try {
-    return self.origin !== 'null' && window.top?.origin === self.origin;
-  } catch {
-    return false;
-  }
-}
 
 function isHidden(el: Element): boolean {
   if ((el as HTMLElement).hidden) return true;
   // checkVisibility() is false for display:none subtrees and closed <details>; it reads the computed style already there.
   return typeof el.checkVisibility === 'function' ? !el.checkVisibility() : false;
 }
-
-const ignore = isCardHost;
 
 /** The card opens this long after the pointer comes to rest on a name, like Wikipedia's Page Previews. */
 const CARD_OPEN_MS = 150;
@@ -50,11 +35,19 @@ const HIT_TEST_REST_MS = 80;
 /** Aliases added to the matcher per scheduler task at start-up (a few ms on a cold start). */
 const MATCHER_STEP = 100;
 
+/**
+ * Gloss on a page, started by the content script's entry (./index.ts) once the page has loaded and has text to
+ * match; this module and everything it imports are loaded only then (entrypoints/gloss-main.ts).
+ */
 export async function startGloss(ctx: ContentScriptContext): Promise<void> {
-  if (!isSameOriginFrame() || !highlightSupported()) return;
-  const dataset = compiled as unknown as CompiledDataset;
-  const types = new Map<string, EntityType>(dataset.entities.map((e) => [e.id, e.type]));
+  const first = (await readMatchPack().catch(() => null)) ?? (await nextMatchPack(ctx));
+  if (!first) return;
+  let pack: MatchPack = first;
+  let types = new Map<string, EntityType>(Object.entries(pack.types));
+  const cardPacks = cardPackReader();
   const isTop = window === window.top;
+  // Gloss's own card host is never read (a page's own `gloss-card` element is); `card` is set before any scan.
+  const ignore = (el: Element) => card.contains(el);
 
   const reveals = createRevealWatch(isHidden);
   const isHiddenNoted = (el: Element) => {
@@ -71,13 +64,17 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   };
   const painter = createPainter();
   const scheduler = createScheduler();
-  // The matcher comes from the tables the build made (preparing every alias here would take ~230 ms on a cold
-  // start), loaded in scheduler steps rather than in the task that evaluated this script.
-  const matcher = matcherSteps(dataset.aliases, dataset.matcher);
-  const loadStep = () => {
-    if (!matcher.step(MATCHER_STEP)) scheduler.push(loadStep);
+  // The matcher comes from the tables made outside the tab (preparing every alias here would take ~230 ms on a
+  // cold start), loaded in scheduler steps rather than in one long task.
+  let matcher = matcherSteps(pack.aliases, pack.matcher);
+  const loadMatcher = () => {
+    const loading = matcher;
+    const loadStep = () => {
+      if (loading === matcher && !matcher.step(MATCHER_STEP)) scheduler.push(loadStep);
+    };
+    scheduler.push(loadStep);
   };
-  scheduler.push(loadStep);
+  loadMatcher();
   let paused: TabSummary['paused'] = null;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -117,18 +114,22 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   // --- Hover card -------------------------------------------------------------------------------
   let cardMention: PaintedMention | null = null;
   let focusOnOpen = false;
-  const card = createCardHost(ctx, {
+  const card = lazyCardHost(loadCardHost, ctx, {
     onMore: (entityId) => void send('entity:open', { entityId }),
     onArticle: (articleId, start, end) => void send('article:open', { articleId, start, end }),
     onClose: () => hover.closeNow(),
     onPointerInside: (inside) => hover.pointerInCard(inside),
   });
   const anchorRect = (m: PaintedMention) => m.range.getClientRects()[0] ?? m.range.getBoundingClientRect();
-  const openCard = (m: PaintedMention, focus = false) => {
-    const model = cardModel(dataset, m.entityId, scanner.counts()[m.entityId] ?? 0);
+  const openCard = async (m: PaintedMention, focus = false) => {
+    // The card's data is read on the first card, not with the page: most pages never open one.
+    const cards = await cardPacks.get(pack.revision).catch(() => null);
+    if (!cards || hover.current !== m) return;
+    const model = cardModel(cards, m.entityId, scanner.counts()[m.entityId] ?? 0);
     if (!model) return;
     cardMention = m;
-    void card.show(model, anchorRect(m), { focus });
+    // A card that could not load (its code blocked or the extension reloading) is tried again on the next hover.
+    card.show(model, anchorRect(m), { focus }).catch(() => undefined);
   };
   const hover = createHoverController<PaintedMention>({
     // The pointer must rest HIT_TEST_REST_MS before the hit test: the card opens CARD_OPEN_MS after it stops.
@@ -137,7 +138,7 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
       setTimeout: (cb, ms) => ctx.setTimeout(cb, ms) as unknown as number,
       clearTimeout: (id) => clearTimeout(id),
     },
-    open: (m) => openCard(m, focusOnOpen),
+    open: (m) => void openCard(m, focusOnOpen),
     close: () => {
       cardMention = null;
       card.hide();
@@ -258,6 +259,21 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   apply(await loadSettings().catch(() => undefined).then((s) => s ?? defaultsOnError()));
   ctx.onInvalidated(watchSettings(apply));
 
+  // A dataset imported, switched on or off: the new pack replaces the matcher, and the page is read again.
+  ctx.onInvalidated(
+    watchMatchPack((next) => {
+      if (next.revision === pack.revision) return;
+      pack = next;
+      types = new Map(Object.entries(pack.types));
+      matcher = matcherSteps(pack.aliases, pack.matcher);
+      loadMatcher();
+      hover.closeNow();
+      lastShown.clear();
+      if (!paused) scanner.rescanAll();
+      scheduleSummary();
+    }),
+  );
+
   // Single-page-app navigation: the new route is a new page for the matcher's memory and the summary.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     if (paused) return;
@@ -299,6 +315,20 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     scanner.stop();
     painter.dispose();
     scheduler.dispose();
+  });
+}
+
+/** The first match pack the background publishes, for a tab that started before it did (just installed). */
+function nextMatchPack(ctx: ContentScriptContext): Promise<MatchPack | null> {
+  return new Promise((resolve) => {
+    const stop = watchMatchPack((pack) => {
+      stop();
+      resolve(pack);
+    });
+    ctx.onInvalidated(() => {
+      stop();
+      resolve(null);
+    });
   });
 }
 

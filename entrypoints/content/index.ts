@@ -1,16 +1,25 @@
 import './highlights.css';
-import { startGloss } from './gloss';
+import { isSameOriginFrame } from '@/lib/page/frame';
+import { highlightSupported } from '@/lib/page/paint';
+import { afterPageLoad, whenTextAppears } from '@/lib/page/text-probe';
+import { loadGlossMain } from './load-main';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
-  // Same-origin frames are read too (startGloss leaves cross-origin frames alone); about:blank frames
-  // written by their parent page count as the parent's content.
+  // Same-origin frames are read too (cross-origin frames are left alone); about:blank frames written by their
+  // parent page count as the parent's content.
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
   // The stylesheet is listed in the manifest: the browser applies it without a <style> in the page.
   cssInjectionMode: 'manifest',
-  main(ctx) {
-    return startGloss(ctx);
+  // This entry runs in every page and frame, so it stays small: nothing before the page's own load, and nothing
+  // more in a frame without text. The rest of Gloss and its dataset arrive only then (docs/dataset-delivery.md).
+  async main(ctx) {
+    if (!isSameOriginFrame() || !highlightSupported()) return;
+    await afterPageLoad(window);
+    if (ctx.isInvalid || !(await whenTextAppears(document, ctx))) return;
+    const start = await loadGlossMain();
+    if (!ctx.isInvalid) await start(ctx);
   },
 });

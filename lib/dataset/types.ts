@@ -41,6 +41,8 @@ export interface Excerpt {
 export interface CompiledDataset {
   version: 1;
   name: string;
+  /** A hash of the compiled content, set when the build writes it: tells a stored copy from a stale one. */
+  revision?: string;
   entities: CompiledEntity[];
   /** The matcher's input, in dataset order (first entity wins an `ambiguous` alias). */
   aliases: MatcherAlias[];

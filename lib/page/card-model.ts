@@ -32,7 +32,10 @@ export const TYPE_LABELS: Record<EntityType, string> = {
   place: 'Place',
 };
 
-export function cardModel(dataset: CompiledDataset, entityId: string, count: number): CardModel | null {
+/** What the card reads of a dataset (the content script gets just this part: lib/datasets/pack.ts CardPack). */
+export type CardData = Pick<CompiledDataset, 'entities' | 'excerpts' | 'articles'>;
+
+export function cardModel(dataset: CardData, entityId: string, count: number): CardModel | null {
   const entity = dataset.entities.find((e) => e.id === entityId);
   if (!entity) return null;
   const articles = new Map(dataset.articles.map((a) => [a.id, a]));

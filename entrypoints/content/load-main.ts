@@ -1,0 +1,27 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { createCardHost } from './card-host';
+
+/**
+ * Loads one of the content script's later parts (an unlisted script of entrypoints/) into the content script's
+ * world, and returns what it left in a global of that world (never the page's). Web-accessible files: in Chrome
+ * behind a per-session URL (use_dynamic_url), so no page can probe for them at a fixed address; Firefox's
+ * extension URLs are random per install. A failed load is not remembered: the next call tries again.
+ */
+async function loadPart<T>(file: string, global: string): Promise<T> {
+  const g = globalThis as unknown as Record<string, T | undefined>;
+  if (g[global] === undefined) await import(/* @vite-ignore */ browser.runtime.getURL(file as '/gloss-main.js'));
+  const part = g[global];
+  if (part === undefined) throw new Error(`Gloss: ${file} did not load`);
+  return part;
+}
+
+export const PARTS = {
+  /** The body of Gloss (matcher, scanner, painter), for frames with text to match: entrypoints/gloss-main.ts. */
+  main: { file: '/gloss-main.js', global: '__glossStart' },
+  /** The hover card (Preact), for the first card a reader opens: entrypoints/gloss-card.ts. */
+  card: { file: '/gloss-card.js', global: '__glossCard' },
+} as const;
+
+export const loadGlossMain = () =>
+  loadPart<(ctx: ContentScriptContext) => Promise<void>>(PARTS.main.file, PARTS.main.global);
+export const loadCardHost = () => loadPart<typeof createCardHost>(PARTS.card.file, PARTS.card.global);

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { packRevision, publishDatasets } from '@/lib/background/publish';
+import type { CompiledDataset } from '@/lib/dataset/types';
+import { cardPackReader, readMatchPack, watchMatchPack } from '@/lib/datasets/load';
+import { datasetOf, type ImportedDataset, mergeDatasets, namespacedId } from '@/lib/datasets/merge';
+import { CARD_PACK_KEY, MATCH_PACK_KEY, parseCardPack, parseMatchPack, PACK_REVISION_KEY } from '@/lib/datasets/pack';
+import { createMatcherFromTables, newPageMemory } from '@/lib/match';
+import { afterPageLoad, hasTextWorthMatching } from '@/lib/page/text-probe';
+
+const bundled = JSON.parse(readFileSync(join(__dirname, '../../assets/generated/dataset.json'), 'utf8')) as CompiledDataset;
+
+/** A small imported dataset whose entity id collides with nothing, and one whose id collides with a bundled one. */
+function imported(id: string, enabled = true): ImportedDataset {
+  const entityId = 'ali-khamenei';
+  return {
+    id,
+    name: `Newsroom list ${id}`,
+    enabled,
+    importedAt: 1_700_000_000_000,
+    compiled: {
+      version: 1,
+      name: `Newsroom list ${id}`,
+      entities: [
+        {
+          id: entityId,
+          name: 'Zorblax Quentworth',
+          type: 'person',
+          descriptor: 'a made-up official',
+          note: { text: 'Our own note.', citations: [] },
+          aliases: ['Zorblax Quentworth'],
+        },
+      ],
+      aliases: [{ entityId, text: 'Zorblax Quentworth', match: 'always' }],
+      excerpts: {},
+      articles: [],
+    },
+  };
+}
+
+describe('merging datasets', () => {
+  it('namespaces an imported id, so an id shared with the bundled dataset is never merged', () => {
+    const merged = mergeDatasets(bundled, [imported('news')]);
+    const ids = merged.entities.map((e) => e.id);
+    expect(ids).toContain('ali-khamenei');
+    expect(ids).toContain('news/ali-khamenei');
+    expect(merged.entities.find((e) => e.id === 'news/ali-khamenei')?.name).toBe('Zorblax Quentworth');
+    expect(merged.entities.find((e) => e.id === 'ali-khamenei')?.name).toBe('Ali Khamenei');
+    expect(datasetOf('news/ali-khamenei')).toBe('news');
+    expect(datasetOf('ali-khamenei')).toBe('bundled');
+    expect(namespacedId('bundled', 'x')).toBe('x');
+  });
+  it('leaves switched-off imports out, and the bundled dataset untouched', () => {
+    expect(mergeDatasets(bundled, [imported('off', false)])).toBe(bundled);
+  });
+  it('drops the prepared tables when an import has none, and the matcher still finds every dataset', () => {
+    const merged = mergeDatasets(bundled, [imported('news')]);
+    expect(merged.matcher).toBeUndefined();
+    const found = createMatcherFromTables(merged.aliases, merged.matcher)
+      .find('Ali Khamenei met Zorblax Quentworth.', { memory: newPageMemory() })
+      .map((m) => m.entityId);
+    expect(found).toEqual(['ali-khamenei', 'news/ali-khamenei']);
+  });
+});
+
+describe('publishing datasets to tabs', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('writes a match pack and a card pack that a content script reads back', async () => {
+    await publishDatasets([]);
+    const pack = await readMatchPack();
+    expect(pack?.aliases.length).toBe(bundled.aliases.length);
+    expect(pack?.types['ali-khamenei']).toBe('person');
+    const found = createMatcherFromTables(pack?.aliases ?? [], pack?.matcher).find('Qais al-Khazali spoke.', {
+      memory: newPageMemory(),
+    });
+    expect(found.map((m) => m.entityId)).toEqual(['qais-al-khazali']);
+    const cards = await cardPackReader().get(pack?.revision ?? '');
+    expect(cards?.entities.length).toBe(bundled.entities.length);
+    expect(cards?.datasetNames.bundled).toBe(bundled.name);
+  });
+  it('does not rewrite current packs (open tabs would rebuild their matcher for nothing)', async () => {
+    await publishDatasets([]);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await publishDatasets([]);
+    expect(set).not.toHaveBeenCalled();
+    await publishDatasets([imported('news')]);
+    expect(set).toHaveBeenCalledTimes(1);
+  });
+  it('tells open tabs about an import through storage.onChanged', async () => {
+    await publishDatasets([]);
+    const seen: string[] = [];
+    const stop = watchMatchPack((p) => seen.push(p.revision));
+    await publishDatasets([imported('news')]);
+    stop();
+    await publishDatasets([]);
+    expect(seen).toEqual([packRevision([imported('news')])]);
+    const pack = await readMatchPack();
+    expect(pack?.revision).toBe(packRevision([]));
+  });
+  it('a damaged or missing pack reads as none, never as an exception', async () => {
+    expect(await readMatchPack()).toBeNull();
+    await fakeBrowser.storage.local.set({ [MATCH_PACK_KEY]: '{"revision": 3', [CARD_PACK_KEY]: '[]', [PACK_REVISION_KEY]: 'x' });
+    expect(await readMatchPack()).toBeNull();
+    expect(await cardPackReader().get('x')).toBeNull();
+    expect(parseMatchPack(JSON.stringify({ revision: 'r', aliases: [], types: {}, matcher: 'x' }))).toBeNull();
+    expect(parseCardPack(undefined)).toBeNull();
+  });
+  it('a card pack of another revision is read again, not served from the cache', async () => {
+    await publishDatasets([]);
+    const reader = cardPackReader();
+    const first = await reader.get(packRevision([]));
+    await publishDatasets([imported('news')]);
+    const second = await reader.get(packRevision([imported('news')]));
+    expect(first?.entities.some((e) => e.id === 'news/ali-khamenei')).toBe(false);
+    expect(second?.entities.some((e) => e.id === 'news/ali-khamenei')).toBe(true);
+    expect(second?.datasetNames.news).toBe('Newsroom list news');
+  });
+});
+
+describe('the text probe', () => {
+  it('says no for frames without text worth matching, yes for an article', () => {
+    document.body.innerHTML = '<div><script>var a = "a long script that is not text at all";</script> 12 34 <img alt=""></div>';
+    expect(hasTextWorthMatching(document)).toBe(false);
+    document.body.innerHTML = '<p>Qais al-Khazali said on Monday</p>';
+    expect(hasTextWorthMatching(document)).toBe(true);
+  });
+  it('waits for the page load before resolving', async () => {
+    let state: DocumentReadyState = 'loading';
+    const listeners: Array<() => void> = [];
+    const win = {
+      document: { get readyState() { return state; } },
+      addEventListener: (_: string, f: () => void) => listeners.push(f),
+      removeEventListener: () => undefined,
+      setTimeout: (f: () => void, ms: number) => (ms >= 1000 ? 0 : setTimeout(f, ms)),
+      clearTimeout: () => undefined,
+    } as unknown as Window;
+    let done = false;
+    const p = afterPageLoad(win).then(() => {
+      done = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    state = 'complete';
+    for (const f of listeners) f();
+    await p;
+    expect(done).toBe(true);
+  });
+});
