@@ -33,8 +33,12 @@ interface Load {
 export interface PageReport {
   page: string;
   errorsWithGloss: string[];
+  /** The two loads without Gloss differ (dates, random ids, rotating ads): DOM and text are not compared. */
+  unstable: boolean;
   domChanged: boolean;
   textChanged: boolean;
+  /** Where the DOM with Gloss first differs from the DOM without, for a look by hand. */
+  domDiff?: { without: string; with: string };
   extensionRequests: string[];
   /** Long tasks (durations in ms) of the load with Gloss, and the most of either load without. */
   longTasks: { without: number[]; with: number[] };
@@ -100,6 +104,13 @@ async function load(context: BrowserContext, url: string, withGloss: boolean): P
   }
 }
 
+function firstDifference(a: string, b: string): { without: string; with: string } {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 80);
+  return { without: a.slice(from, i + 120), with: b.slice(from, i + 120) };
+}
+
 async function main() {
   const { corpus, json } = args();
   const files = readdirSync(corpus)
@@ -114,7 +125,11 @@ async function main() {
   const plain = (await launchChromium(blankDir)) as unknown as { context: BrowserContext; close(): Promise<void> };
   const reports: PageReport[] = [];
   try {
-    const allowed = (u: string) => u.startsWith(`${server.origin}/corpus/`);
+    // The corpus page itself, and the extension's own files (the content script imports its later parts).
+    const allowed = (u: string) => u.startsWith(`${server.origin}/corpus/`) || u.startsWith('chrome-extension://');
+    const isNetwork = (u: string) => /^(https?|wss?|ftp):/i.test(u);
+    // Pages add random query strings to their own requests (cache busters): requests are compared without them.
+    const withoutQuery = (u: string) => u.replace(/[?#].*$/, '');
     // Every request the extension makes: from its service worker and pages, and from its content script (any
     // request of a page loaded with Gloss that the same page does not make without it).
     const extensionRequests: string[] = [];
@@ -129,6 +144,7 @@ async function main() {
             return '';
           }
         })();
+        if (!isNetwork(r.url())) return;
         if (isGloss && (r.serviceWorker() || frameUrl.startsWith('chrome-extension://'))) extensionRequests.push(r.url());
         else current?.push(r.url());
       });
@@ -161,19 +177,22 @@ async function main() {
       pageRequests.set(f, runs[1]?.requests ?? []);
       const [a, g, b] = runs as [Load, Load, Load];
       const without = new Set([...a.errors, ...b.errors]);
-      const baseline = new Set([...a.requests, ...b.requests]);
+      const baseline = new Set([...a.requests, ...b.requests].map(withoutQuery));
+      const unstable = a.dom !== b.dom || a.text !== b.text;
       reports.push({
         page: f,
         errorsWithGloss: g.errors.filter((e) => !without.has(e)),
-        // A page whose two loads without Gloss differ (dates, random ids) changed by itself: only a difference from both counts.
-        domChanged: g.dom !== a.dom && g.dom !== b.dom,
-        textChanged: g.text !== a.text && g.text !== b.text,
-        extensionRequests: g.requests.filter((u) => !baseline.has(u)),
+        unstable,
+        domChanged: !unstable && g.dom !== a.dom,
+        textChanged: !unstable && g.text !== a.text,
+        ...(!unstable && g.dom !== a.dom ? { domDiff: firstDifference(a.dom, g.dom) } : {}),
+        extensionRequests: g.requests.filter((u) => u.startsWith('extension: ') || !baseline.has(withoutQuery(u))),
         longTasks: { without: a.longTasks.length >= b.longTasks.length ? a.longTasks : b.longTasks, with: g.longTasks },
         highlights: g.highlights,
       });
       const r = reports[reports.length - 1] as PageReport;
       const flags = [
+        r.unstable && 'changes by itself (not compared)',
         r.errorsWithGloss.length && `errors ${r.errorsWithGloss.length}`,
         r.domChanged && 'DOM changed',
         r.textChanged && 'text changed',
@@ -193,6 +212,7 @@ async function main() {
     pages: reports.length,
     pagesWithErrors: reports.filter((r) => r.errorsWithGloss.length > 0).length,
     domChanged: reports.filter((r) => r.domChanged || r.textChanged).length,
+    unstablePages: reports.filter((r) => r.unstable).length,
     extensionRequests: reports.reduce((n, r) => n + r.extensionRequests.length, 0),
     longTaskPages: reports.filter((r) => r.longTasks.with.length > r.longTasks.without.length).length,
     highlights: reports.reduce((n, r) => n + r.highlights, 0),

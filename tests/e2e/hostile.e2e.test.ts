@@ -232,12 +232,13 @@ describeBrowsers('hostile pages', (s) => {
   s.test('5. same-origin about:blank and about:srcdoc frames are read', async (b) => {
     s.server.route(
       '/hostile-blank.html',
-      `<!doctype html><body><p>Nothing here.</p><iframe id="srcdoc" srcdoc="<p>Hadi al-Amiri spoke.</p>"></iframe>
+      `<!doctype html><body><p>Nothing here.</p><iframe id="srcdoc" srcdoc="<p>Hadi al-Amiri spoke to reporters on Sunday.</p>"></iframe>
        <iframe id="blank"></iframe><script>
-         document.getElementById('blank').contentDocument.body.innerHTML = '<p>Qais al-Khazali spoke.</p>';
+         document.getElementById('blank').contentDocument.body.innerHTML = '<p>Qais al-Khazali spoke to reporters on Sunday.</p>';
        </script></body>`,
     );
     const page = await b.newPage(s.server.url('/hostile-blank.html'));
+    // Frames with fewer than 20 letters are not read at all (lib/page/text-probe.ts): these have more.
     await page.waitForFunction(() =>
       ['srcdoc', 'blank'].every(
         (id) =>
