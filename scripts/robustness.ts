@@ -5,9 +5,11 @@
  * Gloss (its card host aside), requests made by the extension (service worker and extension pages included), long
  * tasks with and without, and the highlights registered.
  *
- * Usage: npm run robustness -- [--corpus DIR] [--json FILE]
+ * Usage: npm run robustness -- [--corpus DIR] [--json FILE] [--no-fail-long-tasks]
  *   DIR: ../shared/corpus when present, else tests/robustness/pages (kept in the repo, run by `npm test`).
  *   Exit code 1 when any page has errors, a DOM change, an extension request or a long task only with Gloss.
+ *   --no-fail-long-tasks still reports long tasks but does not fail on them: `npm test` uses it, because on a
+ *   shared two-core CI machine a 50 ms task comes and goes with the neighbours' load (the rest stays strict).
  * Needs the Chromium build (npm run build).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,7 +55,7 @@ function args() {
   };
   const shared = resolve(ROOT, '../shared/corpus');
   const corpus = resolve(value('--corpus') ?? (existsSync(shared) ? shared : join(ROOT, 'tests/robustness/pages')));
-  return { corpus, json: value('--json') };
+  return { corpus, json: value('--json'), failOnLongTasks: !a.includes('--no-fail-long-tasks') };
 }
 
 // Runs in every page before its scripts: counts long tasks (> 50 ms) from the start of the load.
@@ -112,7 +114,7 @@ function firstDifference(a: string, b: string): { without: string; with: string 
 }
 
 async function main() {
-  const { corpus, json } = args();
+  const { corpus, json, failOnLongTasks } = args();
   const files = readdirSync(corpus)
     .filter((f) => f.endsWith('.html'))
     .sort();
@@ -220,7 +222,7 @@ async function main() {
   };
   console.log(JSON.stringify(summary));
   if (json) writeFileSync(json, `${JSON.stringify({ corpus, summary, pages: reports }, null, 2)}\n`);
-  const failed = summary.pagesWithErrors + summary.domChanged + summary.extensionRequests + summary.longTaskPages;
+  const failed = summary.pagesWithErrors + summary.domChanged + summary.extensionRequests + (failOnLongTasks ? summary.longTaskPages : 0);
   process.exit(failed > 0 ? 1 : 0);
 }
 
