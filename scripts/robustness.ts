@@ -76,9 +76,27 @@ function snapshot() {
   };
 }
 
+const isNetwork = (u: string) => /^(https?|wss?|ftp):/i.test(u);
+
+interface StackTrace {
+  callFrames: { url: string }[];
+  parent?: StackTrace;
+}
+const fromExtension = (stack: StackTrace | undefined): boolean =>
+  !!stack && (stack.callFrames.some((f) => f.url.startsWith('chrome-extension://')) || fromExtension(stack.parent));
+
 async function load(context: BrowserContext, url: string, withGloss: boolean): Promise<Load> {
   const page: Page = await context.newPage();
   const errors: string[] = [];
+  // Requests of the page whose initiator's stack runs through the extension's scripts: the content script's own.
+  const requests: string[] = [];
+  if (withGloss) {
+    const cdp = await context.newCDPSession(page);
+    cdp.on('Network.requestWillBeSent', (e: { request: { url: string }; initiator: { stack?: StackTrace } }) => {
+      if (isNetwork(e.request.url) && fromExtension(e.initiator.stack)) requests.push(e.request.url);
+    });
+    await cdp.send('Network.enable');
+  }
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -100,7 +118,7 @@ async function load(context: BrowserContext, url: string, withGloss: boolean): P
       last = n;
     }
     const s = await page.evaluate(snapshot);
-    return { errors, ...s, requests: [] };
+    return { errors, ...s, requests };
   } finally {
     await page.close();
   }
@@ -129,33 +147,18 @@ async function main() {
   try {
     // The corpus page itself, and the extension's own files (the content script imports its later parts).
     const allowed = (u: string) => u.startsWith(`${server.origin}/corpus/`) || u.startsWith('chrome-extension://');
-    const isNetwork = (u: string) => /^(https?|wss?|ftp):/i.test(u);
-    // Pages add random query strings to their own requests (cache busters): requests are compared without them.
-    const withoutQuery = (u: string) => u.replace(/[?#].*$/, '');
-    // Every request the extension makes: from its service worker and pages, and from its content script (any
-    // request of a page loaded with Gloss that the same page does not make without it).
+    // Requests of the service worker and the extension's pages (the content script's are found per page, in load).
     const extensionRequests: string[] = [];
-    const pageRequests = new Map<string, string[]>();
-    let current: string[] | null = null;
-    const watch = (context: BrowserContext, isGloss: boolean) => {
-      context.on('request', (r: Request) => {
-        const frameUrl = (() => {
-          try {
-            return r.frame().url();
-          } catch {
-            return '';
-          }
-        })();
-        if (!isNetwork(r.url())) return;
-        if (isGloss && (r.serviceWorker() || frameUrl.startsWith('chrome-extension://'))) extensionRequests.push(r.url());
-        else current?.push(r.url());
-      });
-    };
-    for (const [context, isGloss] of [
-      [gloss.context, true],
-      [plain.context, false],
-    ] as const) {
-      watch(context, isGloss);
+    gloss.context.on('request', (r: Request) => {
+      let frameUrl = '';
+      try {
+        frameUrl = r.frame().url();
+      } catch {
+        // A service worker's request has no frame.
+      }
+      if (isNetwork(r.url()) && (r.serviceWorker() || frameUrl.startsWith('chrome-extension://'))) extensionRequests.push(r.url());
+    });
+    for (const context of [gloss.context, plain.context]) {
       await context.addInitScript(LONG_TASKS);
       // Nothing leaves 127.0.0.1's corpus pages; extension pages and the service worker are counted, then refused.
       await context.route('**/*', (route) => (allowed(route.request().url()) ? route.continue() : route.abort()));
@@ -168,18 +171,13 @@ async function main() {
         [gloss.context, true],
         [plain.context, false],
       ] as const) {
-        current = [];
         const before = extensionRequests.length;
         const l = await load(context, url, isGloss);
-        l.requests = current;
         if (isGloss) l.requests.push(...extensionRequests.slice(before).map((u) => `extension: ${u}`));
         runs.push(l);
       }
-      current = null;
-      pageRequests.set(f, runs[1]?.requests ?? []);
       const [a, g, b] = runs as [Load, Load, Load];
       const without = new Set([...a.errors, ...b.errors]);
-      const baseline = new Set([...a.requests, ...b.requests].map(withoutQuery));
       const unstable = a.dom !== b.dom || a.text !== b.text;
       reports.push({
         page: f,
@@ -188,7 +186,7 @@ async function main() {
         domChanged: !unstable && g.dom !== a.dom,
         textChanged: !unstable && g.text !== a.text,
         ...(!unstable && g.dom !== a.dom ? { domDiff: firstDifference(a.dom, g.dom) } : {}),
-        extensionRequests: g.requests.filter((u) => u.startsWith('extension: ') || !baseline.has(withoutQuery(u))),
+        extensionRequests: g.requests,
         longTasks: { without: a.longTasks.length >= b.longTasks.length ? a.longTasks : b.longTasks, with: g.longTasks },
         highlights: g.highlights,
       });
