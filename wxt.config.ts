@@ -2,13 +2,14 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { writeCompiledDataset } from './scripts/dataset-build';
+import { repositoryIgnoredGlobs } from './scripts/ignored-sources';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Gloss',
     description:
-      'Context on the names in the news: highlights people and organizations on any page and explains who they are, with sourced excerpts.',
+      'Context on the names in the news: highlights people, organizations and places on any page and explains them, with sourced excerpts.',
     // storage: settings (paused sites, types) and the datasets tabs read (docs/dataset-delivery.md). activeTab: the popup
     // reads the current tab's address to explain pages where Gloss cannot run. unlimitedStorage (Chrome, no install
     // warning): an imported dataset's pack may pass storage.local's 10 MB quota; Firefox has no such quota.
@@ -46,8 +47,12 @@ export default defineConfig({
     // The dataset is compiled (validated, excerpts derived) before every build; a broken dataset fails the build.
     'build:before': () => writeCompiledDataset(),
   },
+  // The Firefox sources zip (for AMO review) leaves out what git ignores: screenshots, test results, build output.
+  zip: { excludeSources: repositoryIgnoredGlobs(import.meta.dirname) },
   vite: () => ({
     plugins: [preact()],
+    // User Timing marks only in builds for `npm run bench:page` (lib/page/bench-marks.ts).
+    define: { __GLOSS_BENCH_MARKS__: JSON.stringify(process.env.GLOSS_BENCH_MARKS === '1') },
     resolve: {
       // WXT's content-script context announces the script to the page (extension id included) in every frame and
       // can be stopped or flooded by the page's own events; lib/content-context.ts explains, and replaces it.

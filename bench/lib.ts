@@ -3,10 +3,15 @@ import { join } from 'node:path';
 import type { MatcherAlias } from '../lib/match';
 
 /** The corpus of real news pages lives outside the repo; benches use it when present. */
-export function corpusDir(argv: string[]): string | null {
+/** The corpus folder asked for: `--corpus DIR`, else ../shared/corpus beside the repository. */
+export function corpusPath(argv: string[]): string {
   const i = argv.indexOf('--corpus');
-  const dir = i >= 0 ? argv[i + 1] : join(import.meta.dirname, '../../shared/corpus');
-  return dir && existsSync(dir) ? dir : null;
+  return (i >= 0 ? argv[i + 1] : undefined) ?? join(import.meta.dirname, '../../shared/corpus');
+}
+
+export function corpusDir(argv: string[]): string | null {
+  const dir = corpusPath(argv);
+  return existsSync(dir) ? dir : null;
 }
 
 export function corpusFiles(dir: string): string[] {

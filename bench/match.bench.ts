@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { createMatcher, type MatcherAlias, newPageMemory } from '../lib/match';
 import { loadBundledDataset } from '../scripts/dataset-files';
 import { htmlText } from '../scripts/scan-page';
-import { corpusDir, corpusFiles, generatedAliases, generatedText, readText, table, time } from './lib';
+import { corpusDir, corpusFiles, corpusPath, generatedAliases, generatedText, readText, table, time } from './lib';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -65,6 +65,9 @@ if (dir) {
   // The whole text content of each page, with the indentation of its markup (three quarters of it is whitespace).
   const raw = pages.map(pageText);
   texts.push({ name: `corpus (${pages.length} pages), raw text content`, text: raw.join('\n\n') });
+} else {
+  // A fresh clone has no ../shared/corpus: say so rather than leave the corpus rows out silently.
+  console.log(`No corpus at ${corpusPath(process.argv)}: timing generated prose only (give real pages with -- --corpus DIR).`);
 }
 // The names in the generated prose are in every dataset below, so every row finds the same mentions.
 const genNames = generatedAliases(50).map((a) => a.text);

@@ -47,6 +47,21 @@ const VALIDATORS: { [T in MessageType]: Validator<ProtocolMap[T]['request']> } =
     return { articleId: d.articleId, start: d.start, end: d.end };
   },
   'entity:open': (d) => (isRecord(d) && isId(d.entityId) ? { entityId: d.entityId } : null),
+  // The reader's data (lib/background/reader.ts): shapes only; the stores check contents (a note's length, a
+  // dataset's schema, a backup's format) and refuse bad ones with their own messages.
+  'note:get': (d) => (isRecord(d) && isId(d.entityId) ? { entityId: d.entityId } : null),
+  'note:set': (d) => (isRecord(d) && isId(d.entityId) && typeof d.text === 'string' ? { entityId: d.entityId, text: d.text } : null),
+  'sightings:elsewhere': (d) => (isRecord(d) && isId(d.entityId) && isText(d.url) ? { entityId: d.entityId, url: d.url } : null),
+  'sightings:clear': (d) => {
+    if (!isRecord(d)) return d === undefined ? {} : null;
+    if (d.entityId === undefined) return {};
+    return isId(d.entityId) ? { entityId: d.entityId } : null;
+  },
+  'prefs:set': (d) => (isRecord(d) && typeof d.recordSightings === 'boolean' ? { recordSightings: d.recordSightings } : null),
+  'dataset:add': (d) => (isRecord(d) && isRecord(d.compiled) ? { compiled: d.compiled as never } : null),
+  'dataset:enable': (d) => (isRecord(d) && isId(d.id) && typeof d.enabled === 'boolean' ? { id: d.id, enabled: d.enabled } : null),
+  'dataset:remove': (d) => (isRecord(d) && isId(d.id) ? { id: d.id } : null),
+  'reader:restore': (d) => (isRecord(d) && typeof d.text === 'string' ? { text: d.text } : null),
 };
 
 /** The message with its data checked, or null when its type is unknown or its data malformed. */

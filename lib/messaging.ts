@@ -4,6 +4,12 @@
  * lib/messages-validate.ts checked its sender and data: a new type needs its validator there (the compiler asks).
  */
 
+import type { CompiledDataset } from './dataset/types';
+import type { DatasetSummary } from './db/datasets';
+import type { NoteRecord } from './db/database';
+import type { Prefs } from './db/prefs';
+import type { SeenElsewhere } from './db/sightings';
+
 /** What one tab's content script found: entity ids with their mention counts on the page. */
 export interface TabSummary {
   url: string;
@@ -30,6 +36,26 @@ export interface ProtocolMap {
   'article:open': { request: { articleId: string; start?: number; end?: number }; response: undefined };
   /** content (hover card "More") → background: open the popup page on an entity's detail, in a new tab. */
   'entity:open': { request: { entityId: string }; response: undefined };
+
+  // The reader's own data (Dexie, owned by the background; extension pages read it directly, write through these).
+  /** content (hover card), popup → background: the reader's note on an entity, or null. */
+  'note:get': { request: { entityId: string }; response: NoteRecord | null };
+  /** content (hover card), popup → background: save the note as typed (a blank text deletes it); answers the stored note or null. */
+  'note:set': { request: { entityId: string; text: string }; response: NoteRecord | null };
+  /** content (hover card), popup → background: the other pages an entity was seen on (`url`: the current page, left out). */
+  'sightings:elsewhere': { request: { entityId: string; url: string }; response: SeenElsewhere };
+  /** options, popup → background: "Clear history", of one entity or of all. */
+  'sightings:clear': { request: { entityId?: string }; response: undefined };
+  /** options → background: the reader's preferences kept in Dexie (the recording switch). */
+  'prefs:set': { request: Prefs; response: undefined };
+  /** options → background: store a dataset validated and compiled on the options page, enabled, and publish it to tabs. */
+  'dataset:add': { request: { compiled: CompiledDataset }; response: DatasetSummary };
+  /** options → background: switch an imported dataset on or off (published to tabs). */
+  'dataset:enable': { request: { id: string; enabled: boolean }; response: undefined };
+  /** options → background: remove an imported dataset (published to tabs). */
+  'dataset:remove': { request: { id: string }; response: undefined };
+  /** options → background: replace the reader's data with a backup file's text (lib/db/backup.ts); answers the problems, empty when restored. */
+  'reader:restore': { request: { text: string }; response: { problems: string[] } };
 }
 
 export type MessageType = keyof ProtocolMap;

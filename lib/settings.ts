@@ -10,12 +10,17 @@ export interface Settings {
   pausedAll: boolean;
   /** Which entity types are highlighted. */
   types: Record<EntityType, boolean>;
+  /** How names are highlighted: a tint behind them, a coloured underline, or both. */
+  style: HighlightStyle;
 }
+
+export const HIGHLIGHT_STYLES = ['both', 'tint', 'underline'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
 export const SETTINGS_KEY = 'settings';
 
 export function defaultSettings(): Settings {
-  return { pausedSites: [], pausedAll: false, types: { person: true, organization: true, place: true } };
+  return { pausedSites: [], pausedAll: false, types: { person: true, organization: true, place: true }, style: 'both' };
 }
 
 /** Normalizes a hostname as typed or read from a URL: lowercase, no trailing dot, no leading "www.". */
@@ -40,6 +45,7 @@ export function parseSettings(raw: unknown): Settings {
     out.pausedSites = [...new Set(hosts.filter((h) => h.length > 0))];
   }
   if (typeof r.pausedAll === 'boolean') out.pausedAll = r.pausedAll;
+  if (HIGHLIGHT_STYLES.includes(r.style as HighlightStyle)) out.style = r.style as HighlightStyle;
   if (r.types && typeof r.types === 'object') {
     const t = r.types as Record<string, unknown>;
     for (const key of Object.keys(out.types) as EntityType[]) {

@@ -59,16 +59,24 @@ export interface PageScanner {
   scan(page: PageText): ScanMention[];
 }
 
-/** Block by block with one page memory, as the content script does, so a surname counts only after its full name. */
+/**
+ * Block by block with one page memory, as the content script does: a surname counts when its full name is on the
+ * page, and a block whose surname waited for a full name given further down is read again once it is.
+ */
 export function createPageScanner(dataset: CompiledDataset): PageScanner {
   const matcher = createMatcher(dataset.aliases);
   const entities = new Map(dataset.entities.map((e) => [e.id, e]));
   return {
     scan(page) {
       const memory = newPageMemory();
+      const found = page.blocks.map((block) => {
+        const mentions = matcher.find(block.text, { memory });
+        return { block, mentions, waiting: [...(memory.waiting ?? [])] };
+      });
       const out: ScanMention[] = [];
-      for (const block of page.blocks) {
-        for (const m of matcher.find(block.text, { memory })) {
+      for (const { block, mentions, waiting } of found) {
+        const again = waiting.some((id) => memory.namedInFull.has(id));
+        for (const m of again ? matcher.find(block.text, { memory }) : mentions) {
           const entity = entities.get(m.entityId);
           if (!entity) continue;
           out.push({

@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ArticleMeta } from '@/lib/dataset/schema';
 import type { CompiledEntity, Excerpt as ExcerptData } from '@/lib/dataset/types';
@@ -19,6 +19,8 @@ interface EntityDetailProps {
   count?: number | null;
   onShowOnPage?: () => Promise<ShowResult | null>;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** Shown under the header: the reader's own layer (components/reader). */
+  children?: ComponentChildren;
 }
 
 function showStatus(r: ShowResult | null | undefined): string {
@@ -29,7 +31,7 @@ function showStatus(r: ShowResult | null | undefined): string {
 }
 
 /** Who an entity is: names, descriptor, background note with sources, and every excerpt from the article set. */
-export function EntityDetail({ entity, excerpts, articles, count, onShowOnPage, headingRef }: EntityDetailProps) {
+export function EntityDetail({ entity, excerpts, articles, count, onShowOnPage, headingRef, children }: EntityDetailProps) {
   const [shown, setShown] = useState<ShowResult | null | undefined>(undefined);
   const otherNames = entity.aliases.filter((a) => a !== entity.name);
   return (
@@ -54,6 +56,7 @@ export function EntityDetail({ entity, excerpts, articles, count, onShowOnPage, 
           </span>
         </div>
       ) : null}
+      {children}
       {otherNames.length ? (
         <section class="g-section" aria-labelledby="g-aliases-h">
           <h3 id="g-aliases-h">Also written</h3>

@@ -3,7 +3,7 @@ import type { ArticleRef } from '@/lib/popup/route';
 import { sourceParts } from '@/lib/popup/sources';
 import { ArticleLink } from './links';
 
-/** "Title — Publisher, 3 January 2020" with the title linking to the article view (at the passage, when given). */
+/** "Title — Publisher, 3 January 2020 (date implied)" with the title linking to the article view (at the passage, when given). */
 export function SourceLine({ meta, to }: { meta: ArticleMeta; to?: ArticleRef }) {
   const { publisher, date } = sourceParts(meta);
   return (
@@ -20,9 +20,13 @@ export function SourceLine({ meta, to }: { meta: ArticleMeta; to?: ArticleRef })
       <span class="g-source-meta">
         {' — '}
         {publisher ? `${publisher}, ` : ''}
-        <span class={meta.date ? undefined : 'g-undated'} title={meta.dateBasis === 'implied' ? (meta.dateNote ?? 'Date implied by the text') : undefined}>
+        {/* The note says what an implied date rests on, or why the date is unknown. */}
+        <span
+          class={meta.date ? undefined : 'g-undated'}
+          title={meta.dateNote ?? (meta.dateBasis === 'implied' ? 'Date implied by the text' : undefined)}
+        >
           {date}
-          {meta.dateBasis === 'implied' ? ' (implied)' : ''}
+          {meta.dateBasis === 'implied' ? ' (date implied)' : ''}
         </span>
       </span>
     </span>

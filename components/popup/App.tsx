@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleMeta } from '@/lib/dataset/schema';
 import type { CompiledDataset } from '@/lib/dataset/types';
-import { EntityIndex, groupRows, type SortMode } from '@/lib/popup/entities';
+import { EntityIndex, groupRows, recentRows, type SortMode } from '@/lib/popup/entities';
 import { type PopupHost, type TabState, urlOf } from '@/lib/popup/host';
 import { pausableHostOf } from '@/lib/popup/page-kind';
+import type { ReaderApi } from '@/lib/reader/api';
 import type { Settings } from '@/lib/settings';
 import { EntityDetail } from '../entity/EntityDetail';
+import { ReaderPanel } from '../reader/ReaderPanel';
 import { EntityList, moveFocus } from './EntityList';
 import { PageStatus } from './PageStatus';
 import { SearchBox } from './SearchBox';
@@ -22,9 +24,11 @@ export interface AppProps {
   initialEntityId?: string | null;
   /** Called once, after the first render that shows the tab's state (list or empty state). */
   onFirstRender?(): void;
+  /** The reader's notes and sightings; without it the detail shows the dataset only. */
+  reader?: ReaderApi;
 }
 
-export function App({ dataset, host, initialEntityId = null, onFirstRender }: AppProps) {
+export function App({ dataset, host, initialEntityId = null, onFirstRender, reader }: AppProps) {
   const index = useMemo(() => new EntityIndex(dataset), [dataset]);
   const articles = useMemo(() => new Map<string, ArticleMeta>(dataset.articles.map((a) => [a.id, a])), [dataset]);
   const [tab, setTab] = useState<TabState>({ status: 'loading' });
@@ -32,6 +36,8 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
   const [detailId, setDetailId] = useState<string | null>(initialEntityId);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortMode>('count');
+  const [allSort, setAllSort] = useState<'type' | 'recent'>('type');
+  const [lastSeen, setLastSeen] = useState<ReadonlyMap<string, number> | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocusTo = useRef<string | null>(null);
@@ -80,7 +86,12 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
   const pageRows = useMemo(() => index.pageRows(counts), [index, counts]);
   const rows = view === 'page' ? pageRows : index.allRows();
   const shown = index.filter(rows, query);
-  const groups = groupRows(shown, view === 'page' ? sort : 'type');
+  const groups =
+    view === 'all' && allSort === 'recent' && lastSeen ? recentRows(shown, lastSeen) : groupRows(shown, view === 'page' ? sort : 'type');
+
+  useEffect(() => {
+    if (allSort === 'recent') void reader?.lastSeen?.().then(setLastSeen);
+  }, [allSort, reader]);
 
   const open = (id: string) => {
     returnFocusTo.current = id;
@@ -130,7 +141,9 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
               count={counts[detailEntity.id] ?? null}
               onShowOnPage={tabId !== null ? () => host.showMention(tabId, detailEntity.id) : undefined}
               headingRef={headingRef}
-            />
+            >
+              {reader ? <ReaderPanel entityId={detailEntity.id} pageUrl={urlOf(tab) ?? ''} api={reader} classPrefix="p" /> : null}
+            </EntityDetail>
           ) : (
             <p class="p-empty" role="status">
               There is no entity “{detailId}” in the dataset.
@@ -190,6 +203,14 @@ export function App({ dataset, host, initialEntityId = null, onFirstRender }: Ap
                 <select value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortMode)}>
                   <option value="count">By count</option>
                   <option value="type">By type</option>
+                </select>
+              </label>
+            ) : reader?.lastSeen ? (
+              <label class="p-sort">
+                <span>Sort</span>
+                <select value={allSort} onChange={(e) => setAllSort((e.currentTarget as HTMLSelectElement).value as 'type' | 'recent')}>
+                  <option value="type">By type</option>
+                  <option value="recent">Recently seen</option>
                 </select>
               </label>
             ) : null}

@@ -3,8 +3,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '@/components/card/card.css?inline';
 import { Card } from '@/components/card/Card';
+import readerCss from '@/components/reader/card-reader.css?inline';
+import { ReaderPanel } from '@/components/reader/ReaderPanel';
+import { messageReaderApi } from '@/lib/reader/api';
 import type { CardModel } from '@/lib/page/card-model';
 import { placeCard } from '@/lib/page/card-position';
+
+/** The card's distance from the viewport's edges, as placeCard keeps it. */
+const CARD_MARGIN = 8;
 
 export interface CardHost {
   show(model: CardModel, anchor: DOMRect, options?: { focus?: boolean }): Promise<void>;
@@ -31,6 +37,8 @@ const CARD_TAG = 'gloss-card';
  * never kept, the next hover tries again. A host taken out of the page (a site that replaces <body>, Turbo, pjax)
  * is attached again on the next show.
  */
+const readerApi = messageReaderApi();
+
 export function createCardHost(ctx: ContentScriptContext, options: CardHostOptions): CardHost {
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
@@ -44,7 +52,7 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
       anchor: 'body',
       append: 'last',
       mode: 'open',
-      css: cardCss,
+      css: cardCss + readerCss,
       // Keys typed in the card (Tab, Escape) must not reach the page's shortcuts.
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount(container) {
@@ -97,6 +105,8 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
 
   const place = (anchor: DOMRect) => {
     if (!wrap) return;
+    // Measured at its natural height; then the card may grow ("More") only into the room below its top.
+    wrap.style.removeProperty('--gloss-room');
     const rect = wrap.getBoundingClientRect();
     const pos = placeCard(
       { left: anchor.left, top: anchor.top, width: anchor.width, height: anchor.height },
@@ -105,6 +115,7 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
     );
     wrap.style.left = `${pos.left}px`;
     wrap.style.top = `${pos.top}px`;
+    wrap.style.setProperty('--gloss-room', `${Math.max(0, window.innerHeight - pos.top - CARD_MARGIN)}px`);
     wrap.dataset.side = pos.side;
   };
 
@@ -114,7 +125,9 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
       // No card on this page for now (the page broke every host we tried): no error in its console either.
       if (!created || !wrap) return;
       render(
-        <Card model={model} onMore={options.onMore} onArticle={options.onArticle} onClose={options.onClose} />,
+        <Card model={model} onMore={options.onMore} onArticle={options.onArticle} onClose={options.onClose}>
+          <ReaderPanel entityId={model.entityId} pageUrl={location.href} api={readerApi} classPrefix="card" compact />
+        </Card>,
         wrap,
       );
       // Test hook and a handle for styling: the shadow tree's root element names the entity shown.

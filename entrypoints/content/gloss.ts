@@ -12,10 +12,11 @@ import { blockOf, collectBlocks, rangeForBlock } from '@/lib/page/collect';
 import { mentionAtPoint, rectsContain } from '@/lib/page/hit-test';
 import { createPointerRest } from '@/lib/page/pointer-rest';
 import { createRevealWatch } from '@/lib/page/reveals';
+import { benchMark } from '@/lib/page/bench-marks';
 import { createPainter } from '@/lib/page/paint';
 import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
 import { createScheduler } from '@/lib/page/scheduler';
-import { loadSettings, pauseReason, type Settings, watchSettings } from '@/lib/settings';
+import { defaultSettings, loadSettings, pauseReason, type Settings, watchSettings } from '@/lib/settings';
 import { lazyCardHost } from './lazy-card-host';
 import { loadCardHost } from './load-main';
 
@@ -40,6 +41,8 @@ const MATCHER_STEP = 100;
  * match; this module and everything it imports are loaded only then (entrypoints/gloss-main.ts).
  */
 export async function startGloss(ctx: ContentScriptContext): Promise<void> {
+  // Read together: each storage.local read is a round trip to the browser process.
+  const settingsRead = loadSettings().catch(() => undefined);
   const first = (await readMatchPack().catch(() => null)) ?? (await nextMatchPack(ctx));
   if (!first) return;
   let pack: MatchPack = first;
@@ -63,7 +66,9 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     range: (block, start, end) => rangeForBlock(block, start, end, document),
   };
   const painter = createPainter();
-  const scheduler = createScheduler();
+  // A burst starts in idle time, but within 25 ms: a page busy after its load would otherwise wait the default
+  // 100 ms for its names (the slices themselves stay 8 ms, so the page keeps its frames).
+  const scheduler = createScheduler({ idleTimeoutMs: 25 });
   // The matcher comes from the tables made outside the tab (preparing every alias here would take ~230 ms on a
   // cold start), loaded in scheduler steps rather than in one long task.
   let matcher = matcherSteps(pack.aliases, pack.matcher);
@@ -76,6 +81,8 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   };
   loadMatcher();
   let paused: TabSummary['paused'] = null;
+  /** The first find: the pack read and parsed and the matcher built. */
+  let ready = false;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const summary = (): TabSummary => ({
@@ -98,7 +105,14 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   const scanner = new Scanner({
     doc: document,
     collector,
-    find: (text, memory) => matcher.matcher().find(text, { memory }),
+    find: (text, memory) => {
+      const m = matcher.matcher();
+      if (!ready) {
+        ready = true;
+        benchMark('gloss:ready');
+      }
+      return m.find(text, { memory });
+    },
     newMemory: newPageMemory,
     typeOf: (id) => types.get(id),
     painter,
@@ -252,11 +266,13 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
       scanner.stop();
     } else {
       scanner.setVisible(settings.types);
+      painter.setStyle(settings.style);
       scanner.start();
     }
     scheduleSummary();
   };
-  apply(await loadSettings().catch(() => undefined).then((s) => s ?? defaultsOnError()));
+  apply((await settingsRead) ?? defaultSettings());
+  void scanner.idle().then(() => benchMark('gloss:found'));
   ctx.onInvalidated(watchSettings(apply));
 
   // A dataset imported, switched on or off: the new pack replaces the matcher, and the page is read again.
@@ -330,10 +346,6 @@ function nextMatchPack(ctx: ContentScriptContext): Promise<MatchPack | null> {
       resolve(null);
     });
   });
-}
-
-function defaultsOnError(): Settings {
-  return { pausedSites: [], pausedAll: false, types: { person: true, organization: true, place: true } };
 }
 
 function send<T extends keyof ProtocolMap>(type: T, data: ProtocolMap[T]['request']): Promise<unknown> {

@@ -1,5 +1,6 @@
 import './highlights.css';
 import { isSameOriginFrame } from '@/lib/page/frame';
+import { benchMark } from '@/lib/page/bench-marks';
 import { highlightSupported } from '@/lib/page/paint';
 import { afterPageLoad, whenTextAppears } from '@/lib/page/text-probe';
 import { loadGlossMain } from './load-main';
@@ -19,6 +20,7 @@ export default defineContentScript({
     if (!isSameOriginFrame() || !highlightSupported()) return;
     await afterPageLoad(window);
     if (ctx.isInvalid || !(await whenTextAppears(document, ctx))) return;
+    benchMark('gloss:start');
     const start = await loadGlossMain();
     if (!ctx.isInvalid) await start(ctx);
   },

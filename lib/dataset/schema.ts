@@ -46,6 +46,23 @@ export const aliasSchema = z.strictObject({
   lang: z.string().max(20).optional(),
 });
 
+/** What a surname of a person may do on its own; see `surnames`. */
+export const SURNAME_RULES = ['stands-alone', 'needs-full-name', 'not-a-surname'] as const;
+
+export const surnameDecisionSchema = z.strictObject({
+  /** The surname as a one-word alias has it, or as the compiler derives it from a full name ("Soleimani"). */
+  text: oneLine(60),
+  /**
+   * - `stands-alone`: distinctive in news, a mention anywhere ("Pompeo", "Soleimani").
+   * - `needs-full-name`: shared by many people; a mention when the full name is on the page or a fitting title
+   *   (`titles`) stands before it ("Kadhimi").
+   * - `not-a-surname`: not to be used alone at all, e.g. a father's name in a full name ("Osama" in "Tahseen Osama").
+   */
+  rule: z.enum(SURNAME_RULES),
+  /** Why: what the decision rests on (how the press uses the name, who else bears it). */
+  evidence: plainText(600),
+});
+
 export const citedTextSchema = z.strictObject({
   /** One to three neutral sentences; claims of the articles are attributed ("The NCRI says ..."). */
   text: plainText(1200),
@@ -65,6 +82,20 @@ export const entitySchema = z.strictObject({
   descriptor: plainText(160),
   note: citedTextSchema,
   aliases: z.array(aliasSchema).min(1).max(200),
+  /**
+   * Titles, offices and roles that fit the entity, as the press writes them before a bare surname ("Prime Minister",
+   * "Gen."): one of them lets a `needs-full-name` surname stand alone, and an office that is not here makes the
+   * surname someone else's ("Vice President al-Hashimi"). For an organization: the country words that fit it
+   * ("Iranian", "Iran's"), so that another country's ("Libya's Revolutionary Guard") is not it.
+   */
+  titles: z.array(oneLine(60)).max(50).optional(),
+  /**
+   * Longer names that hold one of the entity's names but name someone or something else ("Trump Tower", "Mojtaba
+   * Khamenei"): where they stand, the name inside them is not a mention of the entity.
+   */
+  lookalikes: z.array(oneLine(120)).max(200).optional(),
+  /** Per surname of a person, whether it may stand alone, with the evidence (see SURNAME_RULES). */
+  surnames: z.array(surnameDecisionSchema).max(20).optional(),
 });
 
 export const datasetSchema = z.strictObject({
@@ -77,6 +108,7 @@ export const datasetSchema = z.strictObject({
 });
 
 export type AliasInput = z.infer<typeof aliasSchema>;
+export type SurnameDecision = z.infer<typeof surnameDecisionSchema>;
 export type EntityInput = z.infer<typeof entitySchema>;
 export type DatasetInput = z.infer<typeof datasetSchema>;
 
@@ -92,7 +124,7 @@ export const articleMetaSchema = z.strictObject({
   publisher: z.string().nullable(),
   /** ISO date (YYYY-MM-DD or YYYY-MM) or null when unknown. */
   date: z.string().nullable(),
-  /** `stated`: the text gives it; `implied`: clearly implied by the text (explained in dateNote). */
+  /** `stated`: the article states it as its own date; `implied`: inferred from the text (dateNote says from what, and any outside knowledge it needs). */
   dateBasis: z.enum(['stated', 'implied']).nullable(),
   dateNote: z.string().nullable(),
   language: z.string().min(2).max(20),

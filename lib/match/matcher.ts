@@ -1,5 +1,6 @@
-import { ARTICLE, ARTICLE_BEFORE_HYPHEN, ARTICLE_FORMS, EZAFE_FORMS, heavyKey, lightKey, NOT_ARTICLE } from './normalize';
-import { EVENTS_BEFORE_OF, FOLLOWERS, GENERATION_SUFFIXES, STANDALONE_BEFORE } from './rules';
+import { ACCEPTED, type AliasEntry, IF_NAMED_ON_PAGE, isAcronym, REFUSED, titleKeys, type Verdict, verdictOf } from './accept';
+import { blockEnd, blockStart, type Caches, newCaches } from './blocks';
+import { ARTICLE_FORMS, EZAFE_FORMS, heavyKey, lightKey, NOT_ARTICLE } from './normalize';
 import { hashAt, lastHash2, pairHash, SpellingTable, SpellingVerdicts } from './spelling-table';
 import {
   CASE_LOWER,
@@ -18,7 +19,6 @@ import {
   prevTokenStart,
   rawAt,
   reach,
-  SEP_HARD,
   SEP_HYPHEN,
   SEP_SOFT,
   SEP_SPACE,
@@ -29,6 +29,7 @@ import {
   wordInfo,
 } from './tokenize';
 import type { FindOptions, MatcherAlias, Mention, PageMemory } from './types';
+import { isArticleAt, mayBeShortWord, suffixLength, TURKISH_SUFFIX } from './words';
 
 /** Which key of a word an alias is compared on. */
 const MODE_EXACT = 0;
@@ -42,17 +43,6 @@ const POSSESSIVE = "\u0002's";
 
 /** Stands for any form of the Arabic article in heavy keys, so al-/el-/ash-/ad- compare equal. */
 const ARTICLE_KEY = '\u0000al';
-
-interface AliasEntry {
-  index: number;
-  alias: MatcherAlias;
-  /** Number of words in the alias as written; one-word names get the stricter neighbour rules. */
-  words: number;
-  /** Whether the alias itself starts with a capital letter (names do; a deliberately lowercase alias does not). */
-  capitalized: boolean;
-  /** Context words, each as a sequence of light keys. */
-  context: string[][];
-}
 
 interface TrieNode {
   next: Map<string, TrieNode> | null;
@@ -70,36 +60,13 @@ export interface Matcher {
 }
 
 export function newPageMemory(): PageMemory {
-  return { namedInFull: new Set() };
+  return { namedInFull: new Set(), waiting: new Set() };
 }
 
 function firstNonArticle(t: Tokens): number {
   let k = 0;
   while (k < t.count - 1 && isArticleAt(t, k)) k++;
   return k;
-}
-
-/**
- * Can word j be one of the short words the rules look for (an article, "of", "Jr")? They have at most three
- * letters: a longer word in plain ASCII, without characters to drop, is none of them, and needs no keys to tell.
- * True when the word's keys are made already: the caller reads them.
- */
-function mayBeShortWord(t: Tokens, j: number): boolean {
-  // keys already made are cheaper to read than the word
-  if (t.info[j] !== undefined) return true;
-  const s = t.start[j] as number;
-  const e = t.end[j] as number;
-  if (e - s <= 3 || t.joined[j] === 1) return true;
-  if (t.plain[j] === 1) return false;
-  for (let k = s; k < e; k++) if (t.text.charCodeAt(k) >= 0x80) return true;
-  return false;
-}
-
-/** Is word j the Arabic article here: a form of it, and hyphen-joined to the next word where that is required? */
-function isArticleAt(t: Tokens, j: number): boolean {
-  if (!mayBeShortWord(t, j)) return false;
-  const article = infoAt(t, j).article;
-  return article === ARTICLE || (article === ARTICLE_BEFORE_HYPHEN && sepAfter(t, j) === SEP_HYPHEN);
 }
 
 /** The keys of an alias's words in the given mode, with its spelling variants (article dropped or glued, ezafe dropped). */
@@ -282,7 +249,15 @@ class MatcherBuilder {
 
   add(prepared: PreparedAlias, a: MatcherAlias): void {
     const index = this.index++;
-    const entry: AliasEntry = { index, alias: a, words: prepared.words, capitalized: prepared.capitalized, context: prepared.context };
+    const entry: AliasEntry = {
+      index,
+      alias: a,
+      words: prepared.words,
+      capitalized: prepared.capitalized,
+      context: prepared.context,
+      titles: (a.titles ?? []).map(titleKeys).filter((title) => title.length > 0),
+      acronym: isAcronym(a),
+    };
     for (const w of prepared.lowercaseFirst) {
       this.lowercaseFirsts.add(w);
       if (!prepared.anchor) this.searchedFirsts.add(w);
@@ -334,6 +309,7 @@ class MatcherBuilder {
       size,
       find(text: string, options?: FindOptions): Mention[] {
         const memory = options?.memory ?? newPageMemory();
+        memory.waiting?.clear();
         return allWords ? findInAllWords(text, tries, memory) : findAtCapitals(text, tries, memory);
       },
     };
@@ -378,11 +354,6 @@ function keyAt(mode: Mode, t: Tokens, j: number): string {
   const info = infoAt(t, j);
   if (mode === MODE_LIGHT) return info.light;
   return isArticleAt(t, j) ? ARTICLE_KEY : info.heavy;
-}
-
-/** The separator after word j, if another word follows. */
-function sepAfter(t: Tokens, j: number): number | undefined {
-  return reach(t, j + 1) ? t.sep[j + 1] : undefined;
 }
 
 /** First-word verdict bits: the verdict is known; a name may start here; a name may also end here (one word). */
@@ -457,18 +428,6 @@ function firstWordVerdict(tries: Tries, raw: string, firstCode: number, possessi
     if (stemVerdict & VERDICT_ALONE) verdict |= VERDICT_STARTS | VERDICT_ALONE;
   }
   return verdict;
-}
-
-/**
- * Turkish writes a case suffix after a proper name with an apostrophe (Kerkük'te, Bağdat'ta, Tahran'ın): tried only
- * when the whole word is no key, so transliterations with an inner apostrophe (Kata'ib) are read as they are.
- */
-const TURKISH_SUFFIX =
-  /^(.+?)['\u2019](?:[dt][ae]|[dt][ae]n|[dt][ae]ki|n?[dt][ae]n|y?[aeıiuü]|y?[ıiuü]n|n[ıiuü]n|y?l[ae]|l[ıiuü]|n[ae]|n[dt][ae])$/u;
-
-function suffixLength(raw: string): number {
-  const m = TURKISH_SUFFIX.exec(raw);
-  return m ? raw.length - (m[1] as string).length : 0;
 }
 
 /**
@@ -634,9 +593,9 @@ function matchStarts(re: RegExp, text: string): number[] {
  * (neighbour rules, article).
  */
 function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention[] {
-  const out: Mention[] = [];
+  const found = newFound();
   const n = text.length;
-  if (n === 0) return out;
+  if (n === 0) return found.mentions;
   const caches = newCaches();
   const firstWords = tries.firstWords;
   const around = newTokens(16);
@@ -707,7 +666,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     const end = matchAt(p, walks);
     if (end >= 0) re.lastIndex = end;
   }
-  return out;
+  return resolvePending(found, text, memory);
 
   /**
    * The name starting at the word at p, emitted; returns its end, or -1 when none is accepted there. Only the
@@ -749,7 +708,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     reach(t, deepest + 1);
     const hit = pick(t, i, candidates, clitic, memory, caches);
     if (!hit) return -1;
-    emit(out, t, i, hit, memory);
+    emit(found, caches, t, i, hit, memory);
     return t.end[hit.last] as number;
   }
 
@@ -893,7 +852,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
 
   /** A lowercase alias whose anchor is the word at p, starting up to anchorBack words before it. */
   function matchBefore(p: number): number {
-    const lastEnd = out.length > 0 ? (out[out.length - 1] as Mention).end : 0;
+    const lastEnd = Math.max(found.lastEnd, 0);
     let q = p;
     let start = -1;
     for (let back = 0; back < tries.anchorBack; back++) {
@@ -931,8 +890,8 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
 function findInAllWords(text: string, tries: Tries, memory: PageMemory): Mention[] {
   const t = tokenize(text);
   const n = t.count;
-  const out: Mention[] = [];
-  if (n === 0) return out;
+  const found = newFound();
+  if (n === 0) return found.mentions;
   const caches = newCaches();
   let i = 0;
   while (i < n) {
@@ -941,10 +900,10 @@ function findInAllWords(text: string, tries: Tries, memory: PageMemory): Mention
       i++;
       continue;
     }
-    emit(out, t, i, hit, memory);
+    emit(found, caches, t, i, hit, memory);
     i = hit.last + 1;
   }
-  return out;
+  return resolvePending(found, text, memory);
 }
 
 /** Do the rules need words before the one before word 1 (see matchAt)? */
@@ -974,6 +933,7 @@ interface Hit {
   suffix: number;
   /** Length of an Arabic proclitic before the name. */
   clitic: number;
+  verdict: Verdict;
 }
 
 /** The name starting at word i, if any: the longest accepted one, among equal spellings the entity listed first. */
@@ -983,20 +943,37 @@ function matchAt(t: Tokens, i: number, roots: [TrieNode, TrieNode, TrieNode], me
   return pick(t, i, candidates, clitic, memory, caches);
 }
 
-/** Among the names the walks found at word i, the longest accepted one, among equal spellings the entity listed first. */
+/**
+ * Among the names the walks found at word i, the longest one the rules do not refuse, among equal spellings the
+ * entity listed first; its verdict may wait for the rest of the page (see resolvePending).
+ */
 function pick(t: Tokens, i: number, candidates: Candidate[], clitic: number, memory: PageMemory, caches: Caches): Hit | null {
   if (candidates.length === 0) return null;
   if (candidates.length > 1) candidates.sort((a, b) => b.last - a.last || a.entries[0]!.index - b.entries[0]!.index);
   for (const c of candidates) {
     const ordered = c.entries.length > 1 ? [...c.entries].sort((a, b) => a.index - b.index) : c.entries;
     for (const entry of ordered) {
-      if (accepts(entry, t, i, c.last, memory, caches, c.suffix > 0)) return { last: c.last, entry, clitic, suffix: c.suffix };
+      const verdict = verdictOf(entry, t, i, c.last, memory, caches, c.suffix > 0);
+      if (verdict !== REFUSED) return { last: c.last, entry, clitic, suffix: c.suffix, verdict };
     }
   }
   return null;
 }
 
-function emit(out: Mention[], t: Tokens, i: number, hit: Hit, memory: PageMemory): void {
+/** What a find call has found so far. */
+interface Found {
+  mentions: Mention[];
+  /** Mentions whose verdict waits for the whole page, with that verdict. */
+  pending: Array<{ mention: Mention; verdict: Verdict }>;
+  /** End of the last name found, reported or not: a name after it may not take words before it. */
+  lastEnd: number;
+}
+
+function newFound(): Found {
+  return { mentions: [], pending: [], lastEnd: -1 };
+}
+
+function emit(found: Found, caches: Caches, t: Tokens, i: number, hit: Hit, memory: PageMemory): void {
   const { entry, last, clitic } = hit;
   let from = i;
   // "al-Khazali" for the alias "Khazali": the article belongs to the name. A detached "el" is Spanish more often
@@ -1008,20 +985,46 @@ function emit(out: Mention[], t: Tokens, i: number, hit: Hit, memory: PageMemory
     (sep === SEP_HYPHEN || (sep === SEP_SPACE && infoAt(t, from - 1).light !== 'el')) &&
     !isArticleAt(t, from)
   ) {
-    const prevEnd = out.length > 0 ? out[out.length - 1]!.end : -1;
-    if (t.start[from - 1]! > prevEnd) from--;
+    if (t.start[from - 1]! > found.lastEnd) from--;
   }
   const start = (t.start[from] as number) + (from === i ? clitic : 0);
   const end = (t.end[last] as number) - hit.suffix;
-  out.push({ entityId: entry.alias.entityId, start, end, text: t.text.slice(start, end), alias: entry.alias.text });
+  found.lastEnd = end;
+  caches.lastNameEnd = end;
+  // A known longer name of something else (Trump Tower): found so that the name inside it is not, never reported.
+  if (entry.alias.lookalike) return;
+  const mention: Mention = { entityId: entry.alias.entityId, start, end, text: t.text.slice(start, end), alias: entry.alias.text };
+  if (hit.verdict !== ACCEPTED) {
+    found.pending.push({ mention, verdict: hit.verdict });
+    return;
+  }
+  found.mentions.push(mention);
   if (entry.alias.match === 'always') memory.namedInFull.add(entry.alias.entityId);
 }
 
 /**
- * A headline verb in the third person (Warns, Visits, Blames): on a headline, where every word has a capital, it does
- * not make the name after it part of a longer name. Names ending in a vowel and s (Abbas, Idris, Qais) are not verbs.
+ * The mentions, with those whose verdict waited for the whole text decided: a surname whose person is named in
+ * full anywhere in it, an acronym whose entity is, or whose block names another entity of the dataset.
  */
-const HEADLINE_VERB = /^[a-z]{2,}(?:[^aiousy]s|es)$/;
+function resolvePending(found: Found, text: string, memory: PageMemory): Mention[] {
+  const { mentions, pending } = found;
+  if (pending.length === 0) return mentions;
+  const accepted: Mention[] = [];
+  for (const { mention, verdict } of pending) {
+    if (memory.namedInFull.has(mention.entityId)) accepted.push(mention);
+    else if (verdict !== IF_NAMED_ON_PAGE && namesAnotherInBlock(mentions, text, mention)) accepted.push(mention);
+    else memory.waiting?.add(mention.entityId);
+  }
+  if (accepted.length === 0) return mentions;
+  return [...mentions, ...accepted].sort((a, b) => a.start - b.start);
+}
+
+/** Does the block of `mention` hold a mention of another entity? */
+function namesAnotherInBlock(mentions: readonly Mention[], text: string, mention: Mention): boolean {
+  const start = blockStart(text, mention.start);
+  const end = blockEnd(text, mention.start);
+  return mentions.some((m) => m.entityId !== mention.entityId && m.start >= start && m.end <= end);
+}
 
 function isInitial(t: Tokens, j: number): boolean {
   return t.end[j]! - t.start[j]! === 1 && t.caseOf[j] === CASE_TITLE;
@@ -1082,184 +1085,4 @@ function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidat
     node = child;
     if (node.entries) out.push({ last: j, entries: node.entries, suffix: 0 });
   }
-}
-
-interface BlockInfo {
-  words: Set<string>;
-  lights: string[];
-}
-
-/**
- * Is word i on a headline line: Title Case or capitals, no closing full stop? Headlines capitalize every word,
- * so there a capital after a name says nothing. A line is the words between two line breaks. Cached by the
- * line's start.
- */
-function onHeadline(t: Tokens, i: number, cache: Map<number, boolean>): boolean {
-  const text = t.text;
-  const at = t.start[i] as number;
-  const a = text.lastIndexOf('\n', at) + 1;
-  const known = cache.get(a);
-  if (known !== undefined) return known;
-  let b = text.indexOf('\n', at);
-  if (b < 0) b = text.length;
-  const line = tokenizeRange(text, a, b, Number.POSITIVE_INFINITY);
-  let long = 0;
-  let capitalized = 0;
-  for (let k = 0; k < line.count; k++) {
-    const c = line.caseOf[k];
-    if (line.end[k]! - line.start[k]! >= 4 && c !== CASE_NONE) {
-      long++;
-      if (c === CASE_TITLE) capitalized++;
-    }
-  }
-  const lastEnd = line.end[line.count - 1] as number;
-  const tail = text.slice(lastEnd, lastEnd + 3).trimStart();
-  const headline = long >= 3 && capitalized / long >= 0.75 && !/^[.!?]/.test(tail);
-  cache.set(a, headline);
-  return headline;
-}
-
-/** Two line breaks with no word between end a block. */
-function isBlockBreak(text: string, newline: number, step: number): boolean {
-  for (let k = newline + step; k >= 0 && k < text.length; k += step) {
-    const c = text.charCodeAt(k);
-    if (c === 0x0a) return true;
-    if (isWordCode(c)) return false;
-  }
-  return false;
-}
-
-/** Where the block holding offset at starts: just after its opening break, or 0. */
-function blockStart(text: string, at: number): number {
-  let q = text.lastIndexOf('\n', at);
-  while (q >= 0) {
-    if (isBlockBreak(text, q, -1)) return q + 1;
-    // lastIndexOf clamps a negative start to 0
-    q = q > 0 ? text.lastIndexOf('\n', q - 1) : -1;
-  }
-  return 0;
-}
-
-function blockEnd(text: string, at: number): number {
-  let q = text.indexOf('\n', at);
-  while (q >= 0) {
-    if (isBlockBreak(text, q, 1)) return q;
-    q = text.indexOf('\n', q + 1);
-  }
-  return text.length;
-}
-
-function blockInfoOf(t: Tokens, i: number, caches: Caches): BlockInfo {
-  const at = t.start[i] as number;
-  const last = caches.lastBlock;
-  if (last && last.start <= at && at < last.end) return last.info;
-  const text = t.text;
-  const start = blockStart(text, at);
-  const end = blockEnd(text, at);
-  let info = caches.blocks.get(start);
-  if (!info) {
-    const words = new Set<string>();
-    const lights: string[] = [];
-    const block = tokenizeRange(text, start, end, Number.POSITIVE_INFINITY);
-    for (let k = 0; k < block.count; k++) {
-      const light = infoAt(block, k).light;
-      words.add(light);
-      lights.push(light);
-    }
-    info = { words, lights };
-    caches.blocks.set(start, info);
-  }
-  caches.lastBlock = { start, end, info };
-  return info;
-}
-
-function containsSequence(info: BlockInfo, seq: string[]): boolean {
-  if (seq.length === 1) return info.words.has(seq[0] as string);
-  if (!seq.every((w) => info.words.has(w))) return false;
-  outer: for (let k = 0; k + seq.length <= info.lights.length; k++) {
-    for (let m = 0; m < seq.length; m++) if (info.lights[k + m] !== seq[m]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-function isCapital(c: number | undefined): boolean {
-  return c === CASE_TITLE;
-}
-
-const SOFT_PUNCT = /["'\u2018\u2019\u201c\u201d()[\]\u00ab\u00bb]/g;
-
-/** Quotes and brackets inside a name come in pairs (Dale "Chip" McElhattan); "(IRGC) Qods Force" is two names. */
-function balancedInside(t: Tokens, i: number, last: number): boolean {
-  let marks = 0;
-  for (let k = i + 1; k <= last; k++) {
-    if (t.sep[k] === SEP_SOFT) marks += t.text.slice(t.end[k - 1], t.start[k]).match(SOFT_PUNCT)?.length ?? 0;
-  }
-  return marks % 2 === 0;
-}
-
-interface Caches {
-  /** By the block's start offset. */
-  blocks: Map<number, BlockInfo>;
-  lastBlock: { start: number; end: number; info: BlockInfo } | null;
-  /** By the line's start offset. */
-  headlines: Map<number, boolean>;
-}
-
-function newCaches(): Caches {
-  return { blocks: new Map(), lastBlock: null, headlines: new Map() };
-}
-
-/** Is the name at word i (or its article) preceded by "Battle of", "Siege of"? */
-function isInEventName(t: Tokens, i: number): boolean {
-  const k = i > 0 && isArticleAt(t, i - 1) ? i - 1 : i;
-  if (k < 2 || t.sep[k] !== SEP_SPACE || t.sep[k - 1] !== SEP_SPACE) return false;
-  return mayBeShortWord(t, k - 1) && infoAt(t, k - 1).light === 'of' && EVENTS_BEFORE_OF.has(infoAt(t, k - 2).light);
-}
-
-/** `suffixed`: the name's last word carries a Turkish case suffix, which ends the name as a possessive does. */
-function accepts(entry: AliasEntry, t: Tokens, i: number, last: number, memory: PageMemory, caches: Caches, suffixed = false): boolean {
-  const alias = entry.alias;
-  if (last > i && !balancedInside(t, i, last)) return false;
-  if (!alias.caseSensitive && entry.capitalized) {
-    // Names are written with a capital: "trump card" and "badr" are words, not names.
-    let k = i;
-    while (k < last && isArticleAt(t, k)) k++;
-    if (t.caseOf[k] === CASE_LOWER) return false;
-  }
-  const next = last + 1;
-  if (
-    reach(t, next) &&
-    (t.sep[next] === SEP_SPACE || t.sep[next] === SEP_HARD) &&
-    mayBeShortWord(t, next) &&
-    GENERATION_SUFFIXES.has(infoAt(t, next).light) &&
-    !t.possessive[last]
-  ) {
-    return false;
-  }
-  if (isInEventName(t, i)) return false;
-  if (entry.words === 1 && !alias.caseSensitive) {
-    // A bare name must not be part of a longer, different name (Ivanka Trump, Trump Tower, Leila Soleimani).
-    // "Laith al-Khaz'ali": the word before the article decides.
-    const viaArticle = i >= 2 && isArticleAt(t, i - 1) && (t.sep[i] === SEP_SPACE || t.sep[i] === SEP_HYPHEN);
-    const prev = viaArticle ? i - 2 : i - 1;
-    const prevJoined = prev >= 0 && t.sep[prev + 1] === SEP_SPACE && isCapital(t.caseOf[prev]) && !t.possessive[prev];
-    const nextJoined = reach(t, next) && t.sep[next] === SEP_SPACE && isCapital(t.caseOf[next]) && !t.possessive[last] && !suffixed;
-    if (prevJoined) {
-      const before = infoAt(t, prev).light;
-      const standalone =
-        STANDALONE_BEFORE.has(before) || isArticleAt(t, prev) || (HEADLINE_VERB.test(before) && onHeadline(t, i, caches.headlines));
-      if (!standalone) return false;
-    }
-    // Headlines capitalize every word, so there a capital after the name says nothing.
-    if (nextJoined && !FOLLOWERS.has(infoAt(t, next).light) && !onHeadline(t, i, caches.headlines)) return false;
-  }
-  // A title is not enough: Brig. Gen. Gholamreza Soleimani headed the Basij; "Gen. Soleimani" alone may be him.
-  if (alias.match === 'after-full-name') return memory.namedInFull.has(alias.entityId);
-  if (alias.match === 'context') {
-    if (memory.namedInFull.has(alias.entityId)) return true;
-    const info = blockInfoOf(t, i, caches);
-    return entry.context.some((seq) => containsSequence(info, seq));
-  }
-  return true;
 }

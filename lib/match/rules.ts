@@ -44,7 +44,9 @@ export const STANDALONE_BEFORE = new Set([
     'several no not so thus hence indeed yet nor until unless although though whether like unlike including against between among during ' +
     'under over about above below without within through toward towards across around behind beyond upon via per ask asked meet met say ' +
     'into onto amid amidst near inside outside off out up down past beside throughout along alongside beneath ' +
-    'see saw sources officials supporters followers loyalists men forces fighters thanks dear critics allies'
+    'see saw sources officials supporters followers loyalists men forces fighters thanks dear critics allies ' +
+    // articles of the French, Spanish, Italian and German press, capitalized at the start of a sentence
+    'le la les l un une des du el los las lo il gli uno una del della dei der die das den dem ein eine einer'
   ).split(' '),
 ]);
 
@@ -58,3 +60,78 @@ export const GENERATION_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** "Battle of Badr", "Siege of Karbala": a name after these and "of" belongs to the name of an event. */
 export const EVENTS_BEFORE_OF = new Set(['battle', 'battles', 'siege', 'sieges']);
+
+/**
+ * Offices, ranks and occupations: before a bare name they say who is meant. One that does not fit the entity (its
+ * `titles` in the dataset) makes the name someone else's ("Vice President al-Hashimi", "Iranian diplomat Kazemi",
+ * "nuclear scientist Amiri"). Honorifics (Mr, Dr, Sheikh, Sayyid, Ayatollah) say nothing of the office and are not
+ * here: "Mr Khazali" after the full name is still Qais al-Khazali.
+ */
+export const ROLE_WORDS = new Set(
+  (
+    'president vice premier minister secretary ambassador envoy consul spokesman spokeswoman spokesperson senator sen ' +
+    'governor gov mayor general gen colonel col lt lieutenant major maj captain capt brigadier brig admiral adm commander ' +
+    'sergeant sgt officer chief director chairman chairwoman chair speaker judge prosecutor attorney lawyer diplomat ' +
+    'scientist physicist chemist engineer professor doctor surgeon journalist reporter correspondent columnist analyst ' +
+    'researcher businessman businesswoman tycoon footballer player striker midfielder defender goalkeeper coach manager ' +
+    'actor actress singer musician rapper artist painter poet writer novelist author filmmaker architect athlete ' +
+    'wrestler boxer fighter champion king queen prince princess emir sultan pope bishop rabbi pastor priest cardinal ' +
+    'congressman congresswoman representative rep lawmaker mp deputy'
+  ).split(' '),
+);
+
+/** Before a title, these make it another office: "Vice President" is not "President", nor "Deputy Minister" "Minister". */
+export const OFFICE_QUALIFIERS = new Set(['vice', 'deputy', 'assistant', 'under']);
+
+/** Titles of people: before a one-word name of an organization or place they make it a person's name ("Prince Badr"). */
+export const PERSON_TITLES = new Set(
+  'mr mrs ms miss dr prof sir lord lady prince princess king queen emir sheikh shaykh sayyid sayed imam haj hajj haji'.split(' '),
+);
+
+/** Words that introduce a person's given name: "a Sherpa named Dawa" is a man, not the Dawa Party. */
+export const NAMING_WORDS = new Set(['named', 'nicknamed', 'aka']);
+
+/** Arabic patronymics: "Badr bin Abdullah" is a man's given name, followed by his father's. */
+export const PATRONYMICS = new Set(['bin', 'ibn', 'bint', 'ben']);
+
+/**
+ * Countries and nationalities: before an organization's name that has its own in the dataset (its `titles`), another
+ * one makes it another country's body ("Libya's Revolutionary Guard", "the Libyan Revolutionary Guard").
+ */
+export const NATIONALITIES = new Set(
+  (
+    'afghan afghanistan algeria algerian america american bahrain bahraini britain british china chinese cuba cuban ' +
+    'egypt egyptian france french germany german iran iranian iraq iraqi israel israeli italy italian japan japanese ' +
+    'jordan jordanian kuwait kuwaiti lebanon lebanese libya libyan morocco moroccan nicaragua nicaraguan oman omani ' +
+    'pakistan pakistani palestine palestinian qatar qatari russia russian saudi somalia somali sudan sudanese syria ' +
+    'syrian tunisia tunisian turkey turkish uk us usa venezuela venezuelan yemen yemeni'
+  ).split(' '),
+);
+
+/**
+ * Common given names in Arabic and Persian script. Without capitals to tell a first name from a word, these before
+ * a one-word name make it part of a longer, different name (مجتبی خامنه‌ای, Mojtaba Khamenei, is not Ali Khamenei).
+ */
+export const ARABIC_SCRIPT_GIVEN_NAMES = new Set(
+  (
+    'مجتبی مسعود مصطفی محمد محمود احمد علی حسن حسین حسینی رضا مهدی جواد جعفر قاسم ابراهیم اسماعیل یوسف عباس کاظم ' +
+    'صادق هادی باقر عبدالله سعید سعد فاطمه زهرا مریم زینب معصومه لیلا نرگس میثم مرتضی امیر حمید مجید وحید'
+  )
+    .split(' ')
+    .map(lightKey),
+);
+
+/**
+ * Head nouns of institutions, places and events: capitalized right after the name of an organization or place,
+ * they make it part of a longer name ("Department of State Development", "Department of State Health Services",
+ * "Green Zone Hotel", "K-1 World Grand Prix").
+ */
+export const INSTITUTION_WORDS = new Set(
+  (
+    'development health services service affairs bureau office offices department council committee commission ' +
+    'authority agency board division unit administration institute center centre fund foundation university college ' +
+    'school academy hospital museum library park station airport road street avenue square building tower hotel mall ' +
+    'market club team league cup prize award grand world games championship championships festival company ' +
+    'corporation group bank press media network'
+  ).split(' '),
+);

@@ -1,3 +1,4 @@
+import { BUNDLED_DATASET_ID, datasetOf } from '../datasets/merge';
 import type { EntityType } from '../dataset/schema';
 import type { CompiledDataset } from '../dataset/types';
 
@@ -8,7 +9,8 @@ export interface CardModel {
   type: EntityType;
   descriptor: string;
   note: string;
-  citations: { id: string; title: string }[];
+  /** The articles the note cites. publisher, date and dateImplied were added later: older producers may omit them. */
+  citations: CardCitation[];
   excerpt: {
     articleId: string;
     /** The mention's offsets in the article text, for the article view. */
@@ -24,6 +26,18 @@ export interface CardModel {
   } | null;
   /** Mentions of this entity on the page. */
   count: number;
+  /** The imported dataset the name comes from (its name as imported); absent for the bundled dataset. */
+  dataset?: string;
+}
+
+export interface CardCitation {
+  id: string;
+  title: string;
+  publisher?: string | null;
+  /** ISO date, or null when unknown. */
+  date?: string | null;
+  /** The date is inferred from the text, not stated by the article. */
+  dateImplied?: boolean;
 }
 
 export const TYPE_LABELS: Record<EntityType, string> = {
@@ -33,7 +47,10 @@ export const TYPE_LABELS: Record<EntityType, string> = {
 };
 
 /** What the card reads of a dataset (the content script gets just this part: lib/datasets/pack.ts CardPack). */
-export type CardData = Pick<CompiledDataset, 'entities' | 'excerpts' | 'articles'>;
+export type CardData = Pick<CompiledDataset, 'entities' | 'excerpts' | 'articles'> & {
+  /** Dataset id → name (lib/datasets/merge.ts namespaces imported entity ids by dataset). */
+  datasetNames?: Record<string, string>;
+};
 
 export function cardModel(dataset: CardData, entityId: string, count: number): CardModel | null {
   const entity = dataset.entities.find((e) => e.id === entityId);
@@ -47,7 +64,17 @@ export function cardModel(dataset: CardData, entityId: string, count: number): C
     type: entity.type,
     descriptor: entity.descriptor,
     note: entity.note.text,
-    citations: entity.note.citations.map((id) => ({ id, title: articles.get(id)?.title ?? id })),
+    citations: entity.note.citations.map((id) => {
+      const meta = articles.get(id);
+      if (!meta) return { id, title: id };
+      return {
+        id,
+        title: meta.title,
+        publisher: meta.publisher ?? meta.source,
+        date: meta.date,
+        dateImplied: meta.dateBasis === 'implied',
+      };
+    }),
     excerpt:
       best && article
         ? {
@@ -63,5 +90,8 @@ export function cardModel(dataset: CardData, entityId: string, count: number): C
           }
         : null,
     count,
+    ...(datasetOf(entityId) !== BUNDLED_DATASET_ID
+      ? { dataset: dataset.datasetNames?.[datasetOf(entityId)] ?? datasetOf(entityId) }
+      : {}),
   };
 }

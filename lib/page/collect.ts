@@ -1,13 +1,4 @@
-import {
-  blockOf,
-  firstSummary,
-  BLOCK_TAGS,
-  isBlockElement,
-  isClosedDetails,
-  isEditable,
-  openShadowRoot,
-  SKIP_TAGS,
-} from './blocks';
+import { blockOf, firstSummary, BLOCK_TAGS, isBlockElement, isClosedDetails, isEditable, openShadowRoot, SKIP_TAGS } from './blocks';
 import { isHiddenByMarkup } from './visibility';
 
 export { blockOf, isBlockElement, SKIP_TAGS } from './blocks';
@@ -28,7 +19,8 @@ export interface TextSegment {
 /**
  * One run of inline text of a block-level element. A nested block splits its parent, so one element can own
  * several runs (text before and after a nested <div>), each a TextBlock with the same `element`.
- * A <br> is a "\n" in `text` that belongs to no segment.
+ * A <br> is a "\n" in `text` that belongs to no segment; so is the line break put between two text nodes glued into
+ * one word that cannot be one (isGluedWordBoundary).
  */
 export interface TextBlock {
   element: Element;
@@ -62,6 +54,26 @@ const F_SHADOW = 2;
 const F_ONLY = 4;
 
 const NON_SPACE = /\S/;
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Arabic}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u, /\p{Script=Hebrew}/u];
+
+/**
+ * Do two characters, the end of one text node and the start of the next, stand in two words? Inline elements are
+ * often glued without a space, the page's CSS spacing them out: `<a>President Donald Trump</a><span>42,070
+ * comments</span>` reads "Trump42,070". Where a letter meets a digit, or letters of two scripts meet, no word
+ * goes on across; letters of one script may ("<b>K</b>hamenei", a styled first letter).
+ */
+export function isGluedWordBoundary(before: number, after: number): boolean {
+  const a = String.fromCharCode(before);
+  const b = String.fromCharCode(after);
+  const aLetter = LETTER.test(a);
+  const bLetter = LETTER.test(b);
+  if ((aLetter && DIGIT.test(b)) || (DIGIT.test(a) && bLetter)) return true;
+  if (!aLetter || !bLetter) return false;
+  return SCRIPTS.some((script) => script.test(a) !== script.test(b));
+}
 
 /**
  * Blocks of text under `root`, in document order: the root's own text and every nested block. An inline root
@@ -131,6 +143,7 @@ export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlo
       if (type === TEXT) {
         const data = (cur as Text).data;
         if (data.length > 0) {
+          if (text.length > 0 && isGluedWordBoundary(text.charCodeAt(text.length - 1), data.charCodeAt(0))) text += '\n';
           segments.push({ node: cur as Text, start: text.length, end: text.length + data.length });
           text += data;
           if (!visible && NON_SPACE.test(data)) visible = true;
@@ -207,11 +220,7 @@ function isExcluded(el: Element, isHidden: (el: Element) => boolean, ignore: ((e
 }
 
 /** Whether an ancestor (across shadow roots) keeps `el` from being read. The root itself is checked by the walk. */
-function excludedByAncestors(
-  el: Element,
-  isHidden: (el: Element) => boolean,
-  ignore: ((el: Element) => boolean) | undefined,
-): boolean {
+function excludedByAncestors(el: Element, isHidden: (el: Element) => boolean, ignore: ((el: Element) => boolean) | undefined): boolean {
   let child: Node = el;
   let n: Node | null = el.parentNode;
   while (n) {

@@ -1,4 +1,5 @@
 import type { EntityType } from '../dataset/schema';
+import type { HighlightStyle } from '../settings';
 import { createViewportWindow, type ViewportWindow } from './paint-window';
 
 /**
@@ -13,6 +14,16 @@ export const HIGHLIGHT_NAMES: Record<EntityType, string> = {
 };
 
 const TYPES = Object.keys(HIGHLIGHT_NAMES) as EntityType[];
+const STYLES: readonly HighlightStyle[] = ['both', 'tint', 'underline'];
+
+/**
+ * The name a type's highlight is registered under for a style: the plain name for both (tint and underline), a
+ * suffixed one otherwise (`gloss-person-tint`), each with its own `::highlight()` rule. A style is a name, not a
+ * class, because Gloss puts nothing into the page's DOM to hang a class on.
+ */
+export function highlightName(type: EntityType, style: HighlightStyle): string {
+  return style === 'both' ? HIGHLIGHT_NAMES[type] : `${HIGHLIGHT_NAMES[type]}-${style}`;
+}
 
 export interface Painter {
   /** Queues a range; it is painted at the next flush(). */
@@ -26,6 +37,8 @@ export interface Painter {
   remove(type: EntityType, range: Range): void;
   /** Shows only the enabled types; hidden types keep their ranges for when they are shown again. */
   setVisible(types: Record<EntityType, boolean>): void;
+  /** Paints with a tint, an underline, or both. */
+  setStyle(style: HighlightStyle): void;
   /** The entity type a highlight object stands for, if it is one of ours and visible. */
   typeOf(highlight: unknown): EntityType | null;
   clear(): void;
@@ -48,6 +61,7 @@ export function createPainter(win: Window = window): Painter {
   const highlights = new Map<EntityType, Highlight>();
   const byObject = new Map<Highlight, EntityType>();
   const visible: Record<EntityType, boolean> = { person: true, organization: true, place: true };
+  let style: HighlightStyle = 'both';
   const pending = new Map<Range, EntityType>();
   // Every range painted, and, past WINDOW_ABOVE of them, the window that registers only those near the viewport.
   const painted = new Map<Range, EntityType>();
@@ -67,12 +81,15 @@ export function createPainter(win: Window = window): Painter {
   }
   const sync = () => {
     for (const type of TYPES) {
-      const name = HIGHLIGHT_NAMES[type];
       const h = highlights.get(type);
       if (!h) continue;
-      if (visible[type]) {
-        if (registry.get(name) !== h) registry.set(name, h);
-      } else if (registry.get(name) === h) registry.delete(name);
+      const wanted = visible[type] ? highlightName(type, style) : null;
+      for (const s of STYLES) {
+        const name = highlightName(type, s);
+        if (name === wanted) {
+          if (registry.get(name) !== h) registry.set(name, h);
+        } else if (registry.get(name) === h) registry.delete(name);
+      }
     }
   };
   sync();
@@ -111,6 +128,10 @@ export function createPainter(win: Window = window): Painter {
       Object.assign(visible, types);
       sync();
     },
+    setStyle(next) {
+      style = next;
+      sync();
+    },
     typeOf(highlight) {
       const type = byObject.get(highlight as Highlight);
       return type && visible[type] ? type : null;
@@ -120,7 +141,7 @@ export function createPainter(win: Window = window): Painter {
       clear();
       for (const type of TYPES) {
         const h = highlights.get(type);
-        if (h && registry.get(HIGHLIGHT_NAMES[type]) === h) registry.delete(HIGHLIGHT_NAMES[type]);
+        for (const s of STYLES) if (h && registry.get(highlightName(type, s)) === h) registry.delete(highlightName(type, s));
       }
     },
   };
@@ -132,6 +153,7 @@ function nullPainter(): Painter {
     flush() {},
     remove() {},
     setVisible() {},
+    setStyle() {},
     typeOf: () => null,
     clear() {},
     dispose() {},

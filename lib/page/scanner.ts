@@ -42,6 +42,8 @@ export interface BlockRecord {
   text: string;
   nodes: Text[];
   mentions: PaintedMention[];
+  /** Entities whose surname (or acronym) in this block waits for their full name elsewhere on the page. */
+  waiting?: string[];
 }
 
 export interface ScannerOptions {
@@ -91,6 +93,8 @@ export class Scanner implements HitIndex<PaintedMention> {
   private readonly records = new Map<Element, BlockRecord[]>();
   private readonly byRangeMap = new Map<AbstractRange, PaintedMention>();
   private readonly byNode = new WeakMap<Node, BlockRecord>();
+  /** Blocks read before the page named someone they mention by surname only: read again when it does. */
+  private readonly waitingRecords = new Set<BlockRecord>();
   private memory: PageMemory;
   private observer: MutationObserver | null = null;
   private readonly observedShadows = new WeakSet<ShadowRoot>();
@@ -343,6 +347,7 @@ export class Scanner implements HitIndex<PaintedMention> {
       if (!refreshed?.has(r)) this.removeRecord(r);
     }
     const record: BlockRecord = { element: block.element, text: block.text, nodes, mentions: [] };
+    const namedBefore = this.memory.namedInFull.size;
     for (const m of this.o.find(block.text, this.memory)) {
       const type = this.o.typeOf(m.entityId);
       if (!type) continue;
@@ -353,12 +358,27 @@ export class Scanner implements HitIndex<PaintedMention> {
       this.o.painter.add(type, range);
     }
     if (record.mentions.length > 0) this.schedulePaint();
+    if (this.memory.waiting?.size) {
+      record.waiting = [...this.memory.waiting];
+      this.waitingRecords.add(record);
+    }
     const list = (this.records.get(block.element) ?? []).filter((r) => refreshed?.has(r));
     list.push(record);
     this.records.set(block.element, list);
     refreshed?.add(record);
     for (const n of nodes) this.byNode.set(n, record);
     if (record.mentions.length > 0) this.o.onChange?.();
+    if (this.memory.namedInFull.size > namedBefore) this.readWaitingAgain();
+  }
+
+  /** A headline's "Kadhimi" above the body's "Mustafa al-Kadhimi": the headline is read again once the body is. */
+  private readWaitingAgain(): void {
+    for (const r of this.waitingRecords) {
+      if (!r.waiting?.some((id) => this.memory.namedInFull.has(id))) continue;
+      this.waitingRecords.delete(r);
+      this.removeRecord(r);
+      this.queueRoot(r.element);
+    }
   }
 
   /** Paints new ranges when the queue runs dry, and every PAINT_EVERY_MS during a long scan. */
@@ -394,6 +414,7 @@ export class Scanner implements HitIndex<PaintedMention> {
   }
 
   private removeRecord(r: BlockRecord): boolean {
+    this.waitingRecords.delete(r);
     for (const m of r.mentions) {
       this.o.painter.remove(m.type, m.range);
       this.byRangeMap.delete(m.range);
@@ -411,6 +432,7 @@ export class Scanner implements HitIndex<PaintedMention> {
   private removeAll(): void {
     const had = this.byRangeMap.size > 0;
     this.records.clear();
+    this.waitingRecords.clear();
     this.byRangeMap.clear();
     this.o.painter.clear();
     if (had) this.o.onChange?.();

@@ -24,15 +24,13 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'textarea'])
 
 /**
  * Resolves once the page has finished its own load (or after `capMs`, for pages whose load event waits on a slow
- * resource), and then the browser is idle, so that Gloss's work never competes with the page's own loading.
+ * resource), in a task of its own after the load event's handlers, so that Gloss's work never delays the page's
+ * own loading. Not later: waiting for an idle moment as well cost busy pages 100 ms before their names appeared,
+ * and Gloss's work after this point is sliced (lib/page/scheduler.ts).
  */
 export function afterPageLoad(win: Window, capMs = 3000): Promise<void> {
-  const idle = () =>
-    new Promise<void>((resolve) => {
-      if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: 100 });
-      else win.setTimeout(resolve, 0);
-    });
-  if (win.document.readyState === 'complete') return idle();
+  const nextTask = () => new Promise<void>((resolve) => win.setTimeout(resolve, 0));
+  if (win.document.readyState === 'complete') return nextTask();
   return new Promise<void>((resolve) => {
     const done = () => {
       win.removeEventListener('load', done);
@@ -41,7 +39,7 @@ export function afterPageLoad(win: Window, capMs = 3000): Promise<void> {
     };
     const timer = win.setTimeout(done, capMs);
     win.addEventListener('load', done);
-  }).then(idle);
+  }).then(nextTask);
 }
 
 /** What whenTextAppears needs of the content script's context (WXT's ContentScriptContext has both). */

@@ -75,3 +75,9 @@ export function groupRows(rows: readonly EntityRow[], mode: SortMode): RowGroup[
   if (mode === 'count') return [{ type: null, rows: sorted }];
   return TYPE_ORDER.map((type) => ({ type, rows: sorted.filter((r) => r.entity.type === type) })).filter((g) => g.rows.length > 0);
 }
+
+/** The all-entities view in "recently seen" order: last seen first (lib/db/sightings.ts), never-seen ones after, by name. */
+export function recentRows(rows: readonly EntityRow[], lastSeen: ReadonlyMap<string, number>): RowGroup[] {
+  const seen = (r: EntityRow) => lastSeen.get(r.entity.id) ?? 0;
+  return [{ type: null, rows: [...rows].sort((a, b) => seen(b) - seen(a) || byName(a, b)) }];
+}

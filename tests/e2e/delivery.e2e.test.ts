@@ -56,8 +56,9 @@ describeBrowsers('dataset delivery', (s) => {
         .getEntriesByType('resource')
         .map((e) => e.name)
         .filter((n) => !n.startsWith('http')),
+      marks: performance.getEntriesByType('mark').map((e) => e.name),
     }));
-    assert.deepEqual(seen, { globals: [], resources: [] });
+    assert.deepEqual(seen, { globals: [], resources: [], marks: [] });
   });
 
   s.test('a page whose text arrives after its load is read when it arrives', async (b) => {

@@ -99,6 +99,7 @@ describeBrowsers('popup settings', (s) => {
         pausedSites: ['127.0.0.1'],
         pausedAll: false,
         types: { person: true, organization: true, place: true },
+        style: 'both',
       });
 
       // Back on: the highlights and the list return.
@@ -120,6 +121,23 @@ describeBrowsers('popup settings', (s) => {
         const g = globalThis as unknown as { browser?: StorageApi; chrome?: StorageApi };
         await (g.browser ?? g.chrome)?.storage.local.remove('settings');
       });
+    }
+  });
+  s.test('the options page switches the highlight style live: underline only, tint only, both', async (b) => {
+    s.server.route('/style.html', PAGE);
+    const page = await b.newPage(s.server.url('/style.html'));
+    await waitSizes(page, 'all');
+    const options = await b.openExtensionPage('/options.html');
+    const registered = () => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('gloss-person')));
+    for (const [style, name] of [
+      ['underline', 'gloss-person-underline'],
+      ['tint', 'gloss-person-tint'],
+      ['both', 'gloss-person'],
+    ] as const) {
+      await options.waitForSelector(`input[name="o-style"][value="${style}"]`);
+      await options.evaluate((v: string) => (document.querySelector(`input[name="o-style"][value="${v}"]`) as HTMLInputElement).click(), style);
+      await page.waitForFunction((n: string) => CSS.highlights.has(n), name);
+      assert.deepEqual(await registered(), [name], `only ${name} is registered`);
     }
   });
 });

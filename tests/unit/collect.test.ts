@@ -36,6 +36,18 @@ describe.each(doms)('collectBlocks on $name', ({ parse }) => {
     expect(blocks[0]?.segments.map((s) => s.node.data)).toEqual(['Qais', ' al-', 'Khazali', ' ', 'said', ' so.']);
   });
 
+  it('separates inline elements glued where a letter meets a digit, or two scripts meet', () => {
+    const { blocks } = collect('<p><a href="#">President Donald Trump</a><span>42,070 comments</span></p><p><b>2020</b><i>Kadhimi</i></p>');
+    expect(texts(blocks)).toEqual(['President Donald Trump\n42,070 comments', '2020\nKadhimi']);
+    const arabic = collect('<p><span>Khamenei</span><span>خامنه‌ای</span></p>').blocks;
+    expect(texts(arabic)).toEqual(['Khamenei\nخامنه‌ای']);
+  });
+
+  it('keeps glued letters of one script, and glued punctuation, as they are', () => {
+    const { blocks } = collect('<p><b>K</b>hamenei said <a>Kataib</a>, then <span>12</span><span>34</span></p>');
+    expect(texts(blocks)).toEqual(['Khamenei said Kataib, then 1234']);
+  });
+
   it('keeps text node data verbatim (nothing collapsed or trimmed)', () => {
     const { blocks } = collect('<p>  Kataib\n   Hezbollah &amp; co\u00a0 </p>');
     expect(texts(blocks)).toEqual(['  Kataib\n   Hezbollah & co\u00a0 ']);
@@ -156,11 +168,7 @@ describe.each(doms)('collectBlocks on $name', ({ parse }) => {
 
     // The content script collects each shadow root itself: nested ones can be left out, the root's own is read.
     expect(texts(collectBlocks(doc, { nestedShadowRoots: false }))).toEqual(['Before ', 'Light child', ' after']);
-    expect(texts(collectBlocks(host, { nestedShadowRoots: false }))).toEqual([
-      'Loose shadow text',
-      'Shadow bold para',
-      'Light child',
-    ]);
+    expect(texts(collectBlocks(host, { nestedShadowRoots: false }))).toEqual(['Loose shadow text', 'Shadow bold para', 'Light child']);
     expect(texts(collectBlocks(shadow))).toEqual(['Loose shadow text', 'Shadow bold para']);
     expect(collectBlocks(shadow)[0]?.element).toBe(host);
 
@@ -280,6 +288,16 @@ describe('rangeForBlock', () => {
     const r = rangeForBlock(block, 0, 4, doc);
     expect(r.endContainer).toBe(doc.querySelector('b')?.firstChild);
     expect(r.endOffset).toBe(4);
+  });
+
+  it('maps a name before a separator put between glued elements back to its own node', () => {
+    const { doc, block } = setup('<p><a>President Donald Trump</a><span>42,070 comments</span></p>');
+    const start = block.text.indexOf('Donald');
+    const range = rangeForBlock(block, start, start + 'Donald Trump'.length, doc);
+    expect(range.toString()).toBe('Donald Trump');
+    expect(range.endContainer).toBe(block.segments[0]?.node);
+    const count = block.text.indexOf('42,070');
+    expect(rangeForBlock(block, count, count + 6, doc).startContainer).toBe(block.segments[1]?.node);
   });
 
   it('spans a <br> and moves offsets that fall on it to the neighbouring text', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText } from '@/lib/background/badge';
-import { EntityIndex, groupRows } from '@/lib/popup/entities';
+import { EntityIndex, groupRows, recentRows } from '@/lib/popup/entities';
 import { pageKindOf } from '@/lib/popup/page-kind';
 import { sitesCovering } from '@/lib/popup/resume';
 import { articlePath, parseArticleLocation, parsePopupParams } from '@/lib/popup/route';
@@ -133,5 +133,22 @@ describe('badge', () => {
     expect(badgeText(summary({ a: 3 }, { paused: 'site' }))).toBe('');
     expect(badgeText(summary({}))).toBe('');
     expect(badgeText(null)).toBe('');
+  });
+});
+
+describe('recently seen order', () => {
+  it('puts the last seen first and the never seen after, by name', () => {
+    const row = (id: string, name: string) => ({
+      entity: { id, name, type: 'person' as const, descriptor: '', note: { text: '', citations: [] }, aliases: [] },
+      count: null,
+    });
+    const [group] = recentRows(
+      [row('a', 'Alpha'), row('b', 'Beta'), row('c', 'Gamma'), row('d', 'Delta')],
+      new Map([
+        ['c', 5],
+        ['b', 9],
+      ]),
+    );
+    expect(group?.rows.map((r) => r.entity.id)).toEqual(['b', 'c', 'a', 'd']);
   });
 });

@@ -119,7 +119,12 @@ describe('popup settings', () => {
   it('chooses the types shown, one at a time', async () => {
     const host = await renderApp(ready({ baghdad: 1 }), parseSettings({ pausedSites: ['other.org'] }));
     fireEvent.click(input('checkbox', 'Organizations'));
-    expect(host.stored()).toEqual({ pausedSites: ['other.org'], pausedAll: false, types: { person: true, organization: false, place: true } });
+    expect(host.stored()).toEqual({
+      pausedSites: ['other.org'],
+      pausedAll: false,
+      types: { person: true, organization: false, place: true },
+      style: 'both',
+    });
     fireEvent.click(input('checkbox', 'People'));
     expect(host.stored().types).toEqual({ person: false, organization: false, place: true });
     expect(hint()).toBe('Places only');

@@ -61,6 +61,7 @@ function setup(html: string) {
     },
     remove: (_t, r) => queued.delete(r) || painted.delete(r),
     setVisible() {},
+    setStyle() {},
     typeOf: () => null,
     clear: () => {
       queued.clear();
@@ -124,6 +125,24 @@ describe('Scanner', () => {
     await t.settle();
     expect(t.texts()).toEqual(["Kata'ib Hezbollah", 'Qais al-Khazali']);
     expect(t.scanner.counts()).toEqual({ qais: 1, kh: 1 });
+  });
+
+  it('reads a block again when a later block names in full the person it names by surname only', async () => {
+    const t = setup('<h1>Khazali Warns U.S. Troops</h1><p>Ordinary words.</p><p>Later, Qais al-Khazali said more.</p>');
+    current = t.scanner;
+    t.scanner.start();
+    await t.settle();
+    await t.settle();
+    expect(t.texts()).toEqual(['Khazali', 'Qais al-Khazali']);
+    expect(t.scanner.counts()).toEqual({ qais: 2 });
+  });
+
+  it('leaves a surname alone when the page never names the person in full', async () => {
+    const t = setup("<h1>Khazali Warns U.S. Troops</h1><p>Kata'ib Hezbollah said more.</p>");
+    current = t.scanner;
+    t.scanner.start();
+    await t.settle();
+    expect(t.texts()).toEqual(["Kata'ib Hezbollah"]);
   });
 
   it('collects a big page in parts, through lone wrappers (main > article > p × 1,200)', async () => {

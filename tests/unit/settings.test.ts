@@ -7,6 +7,7 @@ describe('settings', () => {
       pausedSites: [],
       pausedAll: false,
       types: { person: true, organization: true, place: true },
+      style: 'both',
     });
   });
   it('keeps valid fields and replaces broken ones with defaults', () => {
@@ -27,6 +28,12 @@ describe('settings', () => {
     expect(pauseReason(s, 'badexample.com')).toBeNull();
     expect(pauseReason(s, 'example.org')).toBeNull();
     expect(pauseReason({ ...s, pausedAll: true }, 'example.org')).toBe('all');
+  });
+  it('keeps a known highlight style, and takes the default for anything else', () => {
+    expect(parseSettings({ style: 'underline' }).style).toBe('underline');
+    expect(parseSettings({ style: 'tint' }).style).toBe('tint');
+    expect(parseSettings({ style: 'blink' }).style).toBe('both');
+    expect(parseSettings({ style: { toString: () => 'tint' } }).style).toBe('both');
   });
   it('adds and removes a paused site without duplicates', () => {
     const a = withSitePaused(defaultSettings(), 'www.Example.com', true);

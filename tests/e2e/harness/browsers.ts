@@ -170,7 +170,8 @@ class ChromiumBrowser extends BaseBrowser {
     manifest: Manifest,
     readonly context: BrowserContext,
     readonly extensionId: string,
-    private userDataDir: string,
+    /** Deleted on close; null for a profile the caller keeps. */
+    private userDataDir: string | null,
   ) {
     super(extDir, manifest);
     this.extensionOrigin = `chrome-extension://${extensionId}`;
@@ -180,7 +181,7 @@ class ChromiumBrowser extends BaseBrowser {
   }
   async close() {
     await this.context.close().catch(() => {});
-    await rm(this.userDataDir, { recursive: true, force: true });
+    if (this.userDataDir) await rm(this.userDataDir, { recursive: true, force: true });
   }
 }
 
@@ -214,29 +215,39 @@ class FirefoxBrowser extends BaseBrowser {
   }
 }
 
+export interface LaunchOptions {
+  /**
+   * A profile directory of the caller's: kept after close, so that a second launch on it is the same browser
+   * restarted (the extension's storage and IndexedDB survive). Default: a fresh profile, deleted on close.
+   */
+  profileDir?: string;
+  /** More Chromium flags, e.g. the page bench's host resolver rules that keep a saved page off the network. */
+  extraArgs?: readonly string[];
+}
+
 /** Chromium with the built extension (.output/chrome-mv3) loaded unpacked. */
-export async function launchChromium(extDir: string = CHROMIUM_EXT_DIR): Promise<GlossBrowser> {
+export async function launchChromium(extDir: string = CHROMIUM_EXT_DIR, opts: LaunchOptions = {}): Promise<GlossBrowser> {
   const manifest = readManifest(extDir, 'build');
   requireBinary(CHROMIUM_PATH, 'chromium');
-  const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-chromium-'));
+  const userDataDir = opts.profileDir ?? (await mkdtemp(join(tmpdir(), 'gloss-e2e-chromium-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: HEADLESS,
-    args: chromiumArgs(extDir),
+    args: [...chromiumArgs(extDir), ...(opts.extraArgs ?? [])],
   });
   try {
     let [sw] = context.serviceWorkers();
     if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20_000 });
-    return new ChromiumBrowser(extDir, manifest, context, new URL(sw.url()).host, userDataDir);
+    return new ChromiumBrowser(extDir, manifest, context, new URL(sw.url()).host, opts.profileDir ? null : userDataDir);
   } catch (err) {
     await context.close().catch(() => {});
-    await rm(userDataDir, { recursive: true, force: true });
+    if (!opts.profileDir) await rm(userDataDir, { recursive: true, force: true });
     throw err;
   }
 }
 
 /** Firefox ESR over WebDriver BiDi with the built extension (.output/firefox-mv2) installed as a temporary add-on. */
-export async function launchFirefox(extDir: string = FIREFOX_EXT_DIR): Promise<GlossBrowser> {
+export async function launchFirefox(extDir: string = FIREFOX_EXT_DIR, opts: LaunchOptions = {}): Promise<GlossBrowser> {
   const manifest = readManifest(extDir, 'build:firefox');
   requireBinary(FIREFOX_PATH, 'firefox-esr');
   const gecko = (manifest.browser_specific_settings as { gecko?: { id?: string } } | undefined)?.gecko;
@@ -247,7 +258,14 @@ export async function launchFirefox(extDir: string = FIREFOX_EXT_DIR): Promise<G
     headless: HEADLESS,
     // Without it, BiDi refuses to navigate to moz-extension:// pages.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [gecko.id]: FIREFOX_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [gecko.id]: FIREFOX_UUID }),
+      // A temporary add-on is uninstalled when Firefox quits; on a kept profile its data must outlive that.
+      ...(opts.profileDir
+        ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true }
+        : {}),
+    },
+    ...(opts.profileDir ? { userDataDir: opts.profileDir } : {}),
   });
   try {
     await browser.installExtension(extDir);
@@ -258,6 +276,6 @@ export async function launchFirefox(extDir: string = FIREFOX_EXT_DIR): Promise<G
   }
 }
 
-export function launch(name: BrowserName): Promise<GlossBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+export function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<GlossBrowser> {
+  return name === 'chromium' ? launchChromium(undefined, opts) : launchFirefox(undefined, opts);
 }

@@ -3,6 +3,7 @@ export {
   FIREFOX_EXT_DIR,
   FIREFOX_UUID,
   type GlossBrowser,
+  type LaunchOptions,
   launch,
   launchChromium,
   launchFirefox,

@@ -1,0 +1,95 @@
+/**
+ * Match packs for the dataset-scale runs, made in node with the repo's own code (the same path as the
+ * background's publish: a compiled dataset, matchPackOf, tables from matcherTables), and how a run puts one into
+ * the extension's storage.local.
+ */
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { compileDataset } from '../../lib/dataset/compile';
+import type { CompiledDataset } from '../../lib/dataset/types';
+import { mergeDatasets } from '../../lib/datasets/merge';
+import { MATCH_PACK_KEY, matchPackOf } from '../../lib/datasets/pack';
+import { type MatcherAlias, matcherTables } from '../../lib/match';
+import { loadBundledDataset, readArticles } from '../../scripts/dataset-files';
+import type { GlossBrowser } from '../../tests/e2e/harness';
+import { generatedAliases } from '../lib';
+
+export interface BenchPack {
+  label: string;
+  aliases: MatcherAlias[];
+  /** The JSON string as stored under MATCH_PACK_KEY. */
+  json: string;
+}
+
+function packOf(label: string, dataset: CompiledDataset): BenchPack {
+  const json = JSON.stringify(matchPackOf(dataset, `bench:${label}`));
+  return { label, aliases: dataset.aliases, json };
+}
+
+/**
+ * The bundled dataset's aliases followed by generated names up to `count` (as in bench:match); `count` below the
+ * bundled size takes bundled aliases evenly and generated names for the other half, as bench:match's "100".
+ */
+export function generatedPack(bundled: CompiledDataset, count: number): BenchPack {
+  const stride = Math.max(1, Math.floor(bundled.aliases.length / (count / 2)));
+  const own =
+    count < bundled.aliases.length ? bundled.aliases.filter((_, i) => i % stride === 0).slice(0, count / 2) : bundled.aliases;
+  const extra = generatedAliases(count - own.length);
+  const aliases = [...own, ...extra];
+  const entities = [
+    ...bundled.entities,
+    ...extra.map((a) => ({ id: a.entityId, name: a.text, type: 'person' as const, descriptor: '', note: { text: '', citations: [] }, aliases: [a.text] })),
+  ];
+  return packOf(count.toLocaleString('en-US'), { ...bundled, entities, aliases, matcher: matcherTables(aliases) });
+}
+
+export function bundledPack(bundled: CompiledDataset): BenchPack {
+  return packOf('bundled', bundled);
+}
+
+/**
+ * A dataset file (docs/dataset-schema.md) compiled against the repo's article set, then joined to the bundled
+ * dataset as an enabled import would be (lib/datasets/merge.ts). Throws the compiler's DatasetError on a bad file.
+ */
+export async function datasetFilePack(bundled: CompiledDataset, file: string): Promise<BenchPack> {
+  const input: unknown = JSON.parse(await readFile(file, 'utf8'));
+  const compiled = compileDataset(input, readArticles());
+  const merged = mergeDatasets(bundled, [{ id: 'bench', name: compiled.name, enabled: true, importedAt: 0, compiled }]);
+  return packOf(`${basename(file)} (+bundled)`, merged);
+}
+
+export { loadBundledDataset };
+
+/** Writes a match pack into storage.local from the extension's service worker (Chromium). */
+export async function storeMatchPack(b: GlossBrowser, pack: BenchPack): Promise<void> {
+  const [sw] = b.context?.serviceWorkers() ?? [];
+  if (!sw) throw new Error('storeMatchPack: the extension has no service worker to write from');
+  const error = await sw.evaluate(
+    async ([key, json]) => {
+      try {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+        await api.storage.local.set({ [key]: json });
+        return null;
+      } catch (e) {
+        return String(e);
+      }
+    },
+    [MATCH_PACK_KEY, pack.json] as const,
+  );
+  if (error) throw new Error(`storage.local refused the ${pack.label} pack (${(pack.json.length / 1e6).toFixed(1)} MB): ${error}`);
+}
+
+/**
+ * A copy of the built extension with `unlimitedStorage`: storage.local holds 10 MB without it, and the 100,000-alias
+ * pack is larger. The scale runs measure what a tab does with such a pack once it is stored.
+ */
+export async function unlimitedStorageCopy(extDir: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'gloss-bench-unlimited-'));
+  await cp(extDir, dir, { recursive: true });
+  const file = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as { permissions?: string[] };
+  manifest.permissions = [...new Set([...(manifest.permissions ?? []), 'unlimitedStorage'])];
+  await writeFile(file, JSON.stringify(manifest));
+  return dir;
+}
