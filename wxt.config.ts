@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { writeCompiledDataset } from './scripts/dataset-build';
@@ -35,6 +36,9 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions needs Firefox for Android 142 (web-ext lint warns otherwise); the desktop
+            // minimum stays 140, the first with the Custom Highlight API.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
@@ -49,5 +53,15 @@ export default defineConfig({
     plugins: [preact()],
     // User Timing marks only in builds for `npm run bench:page` (lib/page/bench-marks.ts).
     define: { __GLOSS_BENCH_MARKS__: JSON.stringify(process.env.GLOSS_BENCH_MARKS === '1') },
+    resolve: {
+      // WXT's content-script context announces the script to the page (extension id included) in every frame and
+      // can be stopped or flooded by the page's own events; lib/content-context.ts explains, and replaces it.
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/content-context.ts', import.meta.url)),
+        },
+      ],
+    },
   }),
 });

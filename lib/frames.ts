@@ -23,7 +23,8 @@ export class FrameSummaries {
   merged(): TabSummary | null {
     const top = this.frames.get(0);
     if (!top) return null;
-    const counts: Record<string, number> = { ...top.counts };
+    // No prototype: an entity id such as "__proto__" or "constructor" is a plain key here.
+    const counts: Record<string, number> = Object.assign(Object.create(null), top.counts);
     for (const [frameId, s] of this.frames) {
       if (frameId === 0 || top.paused) continue;
       for (const [id, n] of Object.entries(s.counts)) counts[id] = (counts[id] ?? 0) + n;

@@ -1,6 +1,7 @@
 /**
  * The one protocol map of Gloss: every message between content script, background and extension pages.
- * Each entry: "sender → receiver", what it asks, what it answers.
+ * Each entry: "sender → receiver", what it asks, what it answers. Receivers trust a message only after
+ * lib/messages-validate.ts checked its sender and data: a new type needs its validator there (the compiler asks).
  */
 
 import type { CompiledDataset } from './dataset/types';

@@ -28,9 +28,14 @@ export interface CardHostOptions {
   onPointerInside(inside: boolean): void;
 }
 
+const CARD_TAG = 'gloss-card';
+
 /**
  * The one element Gloss adds to a page: `<gloss-card>`, an open shadow root with the Preact card.
- * Created on first use, so a page where no card is opened stays untouched.
+ * Created on first use, so a page where no card is opened stays untouched. A page that defined its own
+ * `gloss-card` element (attachShadow then throws) gets a host with a random suffix instead; a failed creation is
+ * never kept, the next hover tries again. A host taken out of the page (a site that replaces <body>, Turbo, pjax)
+ * is attached again on the next show.
  */
 const readerApi = messageReaderApi();
 
@@ -40,9 +45,9 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
   let wrap: HTMLElement | null = null;
   let restoreFocus: HTMLElement | null = null;
 
-  const ensure = () => {
-    creating ??= createShadowRootUi(ctx, {
-      name: 'gloss-card',
+  const create = (name: string) =>
+    createShadowRootUi(ctx, {
+      name,
       position: 'inline',
       anchor: 'body',
       append: 'last',
@@ -54,6 +59,11 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
         const el = document.createElement('div');
         el.className = 'wrap';
         el.hidden = true;
+        // Only the person at the pointer and keys drives the card: the page can reach into the open shadow
+        // root and call click() on "More in Gloss" or a source, which would open extension tabs at will.
+        for (const type of ['click', 'auxclick', 'keydown', 'pointerenter', 'pointerleave'] as const) {
+          el.addEventListener(type, refuseUntrusted, true);
+        }
         el.addEventListener('pointerenter', () => options.onPointerInside(true));
         el.addEventListener('pointerleave', () => options.onPointerInside(false));
         el.addEventListener('keydown', (e) => {
@@ -67,12 +77,30 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
         if (el) render(null, el);
         wrap = null;
       },
-    }).then((created) => {
-      created.mount();
-      ui = created;
-      return created;
+    });
+
+  const ensure = () => {
+    creating ??= create(CARD_TAG)
+      .catch(() => create(`${CARD_TAG}-${Math.random().toString(36).slice(2, 10)}`))
+      .then((created) => {
+        created.mount();
+        ui = created;
+        return created;
+      });
+    creating.catch(() => {
+      creating = null;
     });
     return creating;
+  };
+
+  /** The created host, in the page: mounted again when the page replaced <body> or removed it. */
+  const attached = async () => {
+    const created = await ensure();
+    if (!created.shadowHost.isConnected || !wrap) {
+      created.remove();
+      created.mount();
+    }
+    return created;
   };
 
   const place = (anchor: DOMRect) => {
@@ -93,8 +121,9 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
 
   return {
     async show(model, anchor, showOptions) {
-      const created = await ensure();
-      if (!wrap) return;
+      const created = await attached().catch(() => null);
+      // No card on this page for now (the page broke every host we tried): no error in its console either.
+      if (!created || !wrap) return;
       render(
         <Card model={model} onMore={options.onMore} onArticle={options.onArticle} onClose={options.onClose}>
           <ReaderPanel entityId={model.entityId} pageUrl={location.href} api={readerApi} classPrefix="card" compact />
@@ -130,4 +159,10 @@ export function createCardHost(ctx: ContentScriptContext, options: CardHostOptio
       return ui !== null && target === ui.shadowHost;
     },
   };
+}
+
+function refuseUntrusted(e: Event): void {
+  if (e.isTrusted) return;
+  e.stopImmediatePropagation();
+  e.preventDefault();
 }

@@ -4,11 +4,13 @@ import { cardPackReader, readMatchPack, watchMatchPack } from '@/lib/datasets/lo
 import type { MatchPack } from '@/lib/datasets/pack';
 import { matcherSteps, newPageMemory } from '@/lib/match';
 import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
+import { isFromExtension, parseMessage } from '@/lib/messages-validate';
 import { createHoverController } from '@/lib/page/card-hover';
 import { cardModel } from '@/lib/page/card-model';
 import { isBlockElement } from '@/lib/page/blocks';
 import { blockOf, collectBlocks, rangeForBlock } from '@/lib/page/collect';
-import { mentionAtPoint } from '@/lib/page/hit-test';
+import { mentionAtPoint, rectsContain } from '@/lib/page/hit-test';
+import { createPointerRest } from '@/lib/page/pointer-rest';
 import { createRevealWatch } from '@/lib/page/reveals';
 import { benchMark } from '@/lib/page/bench-marks';
 import { createPainter } from '@/lib/page/paint';
@@ -18,7 +20,6 @@ import { defaultSettings, loadSettings, pauseReason, type Settings, watchSetting
 import { lazyCardHost } from './lazy-card-host';
 import { loadCardHost } from './load-main';
 
-const CARD_TAG = 'gloss-card';
 const FLASH_NAME = 'gloss-flash';
 
 function isHidden(el: Element): boolean {
@@ -27,7 +28,10 @@ function isHidden(el: Element): boolean {
   return typeof el.checkVisibility === 'function' ? !el.checkVisibility() : false;
 }
 
-const ignore = (el: Element) => el.localName === CARD_TAG;
+/** The card opens this long after the pointer comes to rest on a name, like Wikipedia's Page Previews. */
+const CARD_OPEN_MS = 150;
+/** How long the pointer must stay still before the hit test runs (see lib/page/pointer-rest.ts). */
+const HIT_TEST_REST_MS = 80;
 
 /** Aliases added to the matcher per scheduler task at start-up (a few ms on a cold start). */
 const MATCHER_STEP = 100;
@@ -45,6 +49,8 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   let types = new Map<string, EntityType>(Object.entries(pack.types));
   const cardPacks = cardPackReader();
   const isTop = window === window.top;
+  // Gloss's own card host is never read (a page's own `gloss-card` element is); `card` is set before any scan.
+  const ignore = (el: Element) => card.contains(el);
 
   const reveals = createRevealWatch(isHidden);
   const isHiddenNoted = (el: Element) => {
@@ -140,6 +146,8 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     card.show(model, anchorRect(m), { focus }).catch(() => undefined);
   };
   const hover = createHoverController<PaintedMention>({
+    // The pointer must rest HIT_TEST_REST_MS before the hit test: the card opens CARD_OPEN_MS after it stops.
+    openDelay: CARD_OPEN_MS - HIT_TEST_REST_MS,
     timers: {
       setTimeout: (cb, ms) => ctx.setTimeout(cb, ms) as unknown as number,
       clearTimeout: (id) => clearTimeout(id),
@@ -155,33 +163,50 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     if (cardMention && !scanner.byRange(cardMention.range)) hover.closeNow();
   }
 
-  let pointer: { x: number; y: number; target: EventTarget | null } | null = null;
-  let frameQueued = false;
-  const onFrame = () => {
-    frameQueued = false;
-    if (!pointer || paused) return;
-    if (card.contains(pointer.target)) return;
-    hover.pointerOver(mentionAtPoint(document, pointer.x, pointer.y, scanner));
-  };
+  const rest = createPointerRest({
+    restMs: HIT_TEST_REST_MS,
+    timers: {
+      // Not ctx.setTimeout: one timer per pointer move would pile up the context's invalidation listeners.
+      setTimeout: (cb, ms) => window.setTimeout(() => ctx.isValid && cb(), ms),
+      clearTimeout: (id) => window.clearTimeout(id),
+    },
+    moved: (at) => {
+      // Constant work per move: leaving the open card's name starts its close, entering the card keeps it.
+      if (card.contains(at.target)) return;
+      const open = hover.current;
+      if (!open || !rectsContain(open.range.getClientRects(), at.x, at.y)) hover.pointerOver(null);
+    },
+    rested: (at) => {
+      if (paused || card.contains(at.target)) return;
+      hover.pointerOver(mentionAtPoint(document, at.x, at.y, scanner));
+    },
+  });
+  ctx.onInvalidated(() => rest.cancel());
+  // Only the person's own pointer and keys: a page's synthetic events (isTrusted false) must not open cards.
   ctx.addEventListener(
     document,
     'pointermove',
     (e: PointerEvent) => {
-      if (e.pointerType === 'touch') return;
-      pointer = { x: e.clientX, y: e.clientY, target: e.target };
-      if (!frameQueued) {
-        frameQueued = true;
-        ctx.requestAnimationFrame(onFrame);
-      }
+      if (!e.isTrusted || e.pointerType === 'touch') return;
+      rest.move({ x: e.clientX, y: e.clientY, target: e.target });
     },
     { passive: true, capture: true },
   );
-  ctx.addEventListener(document, 'pointerleave', () => hover.pointerOver(null), { passive: true });
+  ctx.addEventListener(
+    document,
+    'pointerleave',
+    (e: PointerEvent) => {
+      if (!e.isTrusted) return;
+      rest.cancel();
+      hover.pointerOver(null);
+    },
+    { passive: true },
+  );
   ctx.addEventListener(
     document,
     'keydown',
     (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && hover.current) hover.closeNow();
+      if (e.isTrusted && e.key === 'Escape' && hover.current) hover.closeNow();
     },
     { capture: true },
   );
@@ -275,9 +300,10 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
   });
 
   // --- Messages ----------------------------------------------------------------------------------
-  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void): true | undefined => {
-    const msg = raw as Message;
-    if (!msg || typeof msg.type !== 'string') return undefined;
+  const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void): true | undefined => {
+    // Only this extension's background and pages, and only well-formed messages (lib/messages-validate.ts).
+    const msg = isFromExtension(sender, browser.runtime.id) ? parseMessage(raw) : null;
+    if (!msg) return undefined;
     if (msg.type === 'summary:get') {
       // The top frame answers; a frame reports through 'summary:update', as only one answer reaches the asker.
       if (!isTop) {

@@ -1,21 +1,21 @@
-import type { Message, TabSummary } from '../messaging';
-import { openArticle, openEntity } from './open';
+import { isFromExtension, parseMessage } from '../messages-validate';
+import type { TabSummary } from '../messaging';
+import { openArticle, openEntity, type OpenRequester } from './open';
 import { handleReaderMessage } from './reader';
 import { sightingsRecorder } from './sightings';
 import { recordSummary } from './summaries';
 
-type Sender = { tab?: { id?: number; incognito?: boolean }; frameId?: number; url?: string };
-
-function isMessage(m: unknown): m is Message {
-  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
-}
+export type Sender = { id?: string; tab?: OpenRequester & { incognito?: boolean }; frameId?: number; url?: string };
 
 /**
  * The background's message handlers. Returns a promise only for messages it answers, and undefined for
  * the rest so that other listeners (the popup listens to 'summary:update' too) are not cut off.
+ * Messages from anything but this extension, and messages whose data fails its validator, are ignored.
  */
-export function handleMessage(message: unknown, sender: Sender): Promise<unknown> | undefined {
-  if (!isMessage(message)) return undefined;
+export function handleMessage(raw: unknown, sender: Sender, extensionId = browser.runtime.id): Promise<unknown> | undefined {
+  if (!isFromExtension(sender, extensionId)) return undefined;
+  const message = parseMessage(raw);
+  if (!message) return undefined;
   const tabId = sender.tab?.id;
   switch (message.type) {
     case 'summary:update': {
@@ -24,17 +24,10 @@ export function handleMessage(message: unknown, sender: Sender): Promise<unknown
       if (merged) sightingsRecorder.report(tabId, merged, sender.tab?.incognito === true);
       return undefined;
     }
-    case 'article:open': {
-      const d = message.data as { articleId?: unknown; start?: unknown; end?: unknown };
-      if (typeof d?.articleId !== 'string') return undefined;
-      const range = typeof d.start === 'number' && typeof d.end === 'number' ? { start: d.start, end: d.end } : {};
-      return openArticle({ articleId: d.articleId, ...range }, tabId);
-    }
-    case 'entity:open': {
-      const d = message.data as { entityId?: unknown };
-      if (typeof d?.entityId !== 'string') return undefined;
-      return openEntity(d.entityId, tabId);
-    }
+    case 'article:open':
+      return openArticle(message.data as never, sender.tab);
+    case 'entity:open':
+      return openEntity((message.data as { entityId: string }).entityId, sender.tab);
     default:
       return handleReaderMessage(message, sender);
   }

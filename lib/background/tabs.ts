@@ -1,4 +1,4 @@
-import type { TabSummary } from '../messaging';
+import { validateSummary } from '../messages-validate';
 import { setBadge } from './badge';
 import { forgetTab, recordSummary } from './summaries';
 
@@ -21,8 +21,8 @@ export function trackTabs(): void {
 export async function refreshBadge(tabId: number): Promise<void> {
   try {
     // The top frame answers; same-origin frames send their own 'summary:update' instead.
-    const summary = (await browser.tabs.sendMessage(tabId, { type: 'summary:get', data: {} })) as TabSummary | undefined;
-    if (summary && typeof summary === 'object' && summary.counts) recordSummary(tabId, 0, summary);
+    const summary = validateSummary(await browser.tabs.sendMessage(tabId, { type: 'summary:get', data: {} }));
+    if (summary) recordSummary(tabId, 0, summary);
   } catch {
     // No content script in this tab (browser page, store, PDF viewer): no badge.
   }

@@ -1,13 +1,10 @@
 import { FrameSummaries } from '../frames';
+import { isFromExtension, parseMessage, validateSummary } from '../messages-validate';
 import type { Message, TabSummary } from '../messaging';
 import { loadSettings, saveSettings, watchSettings } from '../settings';
 import type { PopupHost, TabState } from './host';
 import { pageKindOf } from './page-kind';
 import { resumeFor } from './resume';
-
-function isSummary(x: unknown): x is TabSummary {
-  return typeof x === 'object' && x !== null && typeof (x as TabSummary).counts === 'object';
-}
 
 async function activeTab(): Promise<{ id: number; url: string | null } | null> {
   try {
@@ -20,7 +17,7 @@ async function activeTab(): Promise<{ id: number; url: string | null } | null> {
   }
 }
 
-type Sender = { tab?: { id?: number }; frameId?: number };
+type Sender = { id?: string; tab?: { id?: number }; frameId?: number };
 
 export function createBrowserHost(requestedTabId: number | null): PopupHost {
   // The frames of the tab shown, as they report: the top frame answers 'summary:get', same-origin frames send
@@ -29,10 +26,10 @@ export function createBrowserHost(requestedTabId: number | null): PopupHost {
   let shownTab: number | null = null;
   const watchers = new Set<(state: TabState) => void>();
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
-    const m = message as Message | null;
-    if (m?.type !== 'summary:update' || sender.tab?.id === undefined || !isSummary(m.data)) return undefined;
+    const m = isFromExtension(sender, browser.runtime.id) ? parseMessage(message) : null;
+    if (m?.type !== 'summary:update' || sender.tab?.id === undefined) return undefined;
     if (shownTab !== null && sender.tab.id !== shownTab) return undefined;
-    frames.set(sender.frameId ?? 0, m.data);
+    frames.set(sender.frameId ?? 0, m.data as TabSummary);
     const summary = frames.merged();
     if (summary && shownTab !== null) for (const w of watchers) w({ status: 'ready', tabId: shownTab, summary });
     return undefined;
@@ -41,8 +38,8 @@ export function createBrowserHost(requestedTabId: number | null): PopupHost {
   async function askSummary(tabId: number): Promise<TabSummary | null> {
     try {
       const msg: Message<'summary:get'> = { type: 'summary:get', data: {} };
-      const answer = await browser.tabs.sendMessage(tabId, msg);
-      if (!isSummary(answer)) return null;
+      const answer = validateSummary(await browser.tabs.sendMessage(tabId, msg));
+      if (!answer) return null;
       frames.set(0, answer);
       return frames.merged();
     } catch {
