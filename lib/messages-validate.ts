@@ -47,6 +47,7 @@ const VALIDATORS: { [T in MessageType]: Validator<ProtocolMap[T]['request']> } =
     return { articleId: d.articleId, start: d.start, end: d.end };
   },
   'entity:open': (d) => (isRecord(d) && isId(d.entityId) ? { entityId: d.entityId } : null),
+  'datasets:missing': empty,
   // The reader's data (lib/background/reader.ts): shapes only; the stores check contents (a note's length, a
   // dataset's schema, a backup's format) and refuse bad ones with their own messages.
   'note:get': (d) => (isRecord(d) && isId(d.entityId) ? { entityId: d.entityId } : null),
