@@ -13,7 +13,8 @@ import { CHROMIUM_EXT_DIR, type GlossBrowser, launchChromium, startServer } from
 import { corpusFiles } from '../lib';
 import { markjsScript } from './in-page';
 import { type BenchPack, bundledPack, datasetFilePack, generatedPack, loadBundledDataset, storeMatchPack, unlimitedStorageCopy } from './packs';
-import { blankExtension, browserVersion, fmt, mb } from './probe';
+import { blankExtension } from '../../tests/e2e/harness/blank';
+import { browserVersion, fmt, mb } from './probe';
 import { type EmptyRun, emptyRun, type GlossRun, glossRun, tasksIn } from './runs';
 import { matchingTimes } from './scale-matching';
 import { median, percentile, ratio } from './stats';

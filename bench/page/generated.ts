@@ -19,7 +19,8 @@ import type { CompiledDataset } from '../../lib/dataset/types';
 import { createMatcher, newPageMemory } from '../../lib/match';
 import { type BrowserName, type GlossBrowser, type GlossPage, launchChromium, launchFirefox, ROOT, startServer, type TestServer } from '../../tests/e2e/harness';
 import { readText, rng, table } from '../lib';
-import { blankExtension, browserVersion, fmt, heapAfterGc, highlightApi, mb, openWithProbe, readState, sleep, stopPolling, summaryTotal } from './probe';
+import { blankExtension } from '../../tests/e2e/harness/blank';
+import { browserVersion, fmt, heapAfterGc, highlightApi, mb, openWithProbe, readState, sleep, stopPolling, summaryTotal } from './probe';
 
 const SIZES = [1_000, 5_000, 20_000];
 /** Loads per page and browser; the fastest counts. */

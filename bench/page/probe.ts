@@ -3,12 +3,9 @@
  * Page functions (run through evaluate) hold no named inner functions or consts holding functions: tsx would add
  * a `__name` helper the page lacks.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import type { BrowserName, GlossBrowser, GlossPage } from '../../tests/e2e/harness';
+import type { GlossBrowser, GlossPage } from '../../tests/e2e/harness';
 
 export const HIGHLIGHTS = ['gloss-person', 'gloss-organization', 'gloss-place'];
 
@@ -126,18 +123,6 @@ export async function browserVersion(b: GlossBrowser, page: GlossPage): Promise<
     }
   }
   return page.evaluate(() => navigator.userAgent);
-}
-
-/** A blank extension in Gloss's place: the harness launches the same browser, with the same flags, without Gloss. */
-export async function blankExtension(name: BrowserName): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `gloss-bench-blank-${name}-`));
-  const manifest =
-    name === 'chromium'
-      ? { manifest_version: 3, name: 'Blank', version: '1.0', background: { service_worker: 'background.js' } }
-      : { manifest_version: 2, name: 'Blank', version: '1.0', browser_specific_settings: { gecko: { id: 'blank@gloss-bench.invalid' } } };
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  await writeFile(join(dir, 'background.js'), '');
-  return dir;
 }
 
 /** In an extension page: the content script's summary of a tab (it answers once its scan is done); -1 before it runs. */
