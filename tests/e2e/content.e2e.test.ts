@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeBrowsers, type GlossPage, ROOT } from './harness';
+import { describeBrowsers, ROOT } from './harness';
+import { waitPainted } from './harness/highlights';
 
 interface Dataset {
   entities: { id: string; name: string; note: { text: string } }[];
@@ -24,17 +25,6 @@ function readHighlights(): Painted {
 }
 
 const allPainted = (p: Painted) => [...p['gloss-person'], ...p['gloss-organization'], ...p['gloss-place']].sort();
-
-async function waitPainted(page: GlossPage, text: string) {
-  await page.waitForFunction((t: string) => {
-    for (const name of ['gloss-person', 'gloss-organization', 'gloss-place']) {
-      for (const r of (CSS.highlights.get(name) as Iterable<AbstractRange> | undefined) ?? []) {
-        if ((r as Range).toString() === t) return true;
-      }
-    }
-    return false;
-  }, text);
-}
 
 /** The entity id shown by the hover card, or null when no card is open. */
 function cardEntity(): string | null {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describeBrowsers, type GlossPage } from './harness';
+import { describeBrowsers } from './harness';
+import { waitPainted } from './harness/highlights';
 
 /** Runs in the page: the ranges Gloss painted, as text. */
 function paintedTexts(): string[] {
@@ -8,17 +9,6 @@ function paintedTexts(): string[] {
     for (const r of (CSS.highlights.get(name) as Iterable<AbstractRange> | undefined) ?? []) out.push((r as Range).toString());
   }
   return out.sort();
-}
-
-async function waitPainted(page: GlossPage, text: string) {
-  await page.waitForFunction((t: string) => {
-    for (const name of ['gloss-person', 'gloss-organization', 'gloss-place']) {
-      for (const r of (CSS.highlights.get(name) as Iterable<AbstractRange> | undefined) ?? []) {
-        if ((r as Range).toString() === t) return true;
-      }
-    }
-    return false;
-  }, text);
 }
 
 /** Runs in an extension page: adds one made-up entity to the stored match pack, as an import would. */
