@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityType } from '@/lib/dataset/schema';
-import { cardPackReader, readMatchPack, watchMatchPack } from '@/lib/datasets/load';
-import type { MatchPack } from '@/lib/datasets/pack';
+import { cardPackReader, watchMatchPack } from '@/lib/datasets/load';
+import { MATCH_PACK_KEY, type MatchPack, parseMatchPack } from '@/lib/datasets/pack';
 import { matcherSteps, newPageMemory } from '@/lib/match';
 import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
 import { isFromExtension, parseMessage } from '@/lib/messages-validate';
@@ -16,7 +16,7 @@ import { benchMark } from '@/lib/page/bench-marks';
 import { createPainter } from '@/lib/page/paint';
 import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
 import { createScheduler } from '@/lib/page/scheduler';
-import { defaultSettings, loadSettings, pauseReason, type Settings, watchSettings } from '@/lib/settings';
+import { parseSettings, pauseReason, SETTINGS_KEY, type Settings, watchSettings } from '@/lib/settings';
 import { lazyCardHost } from './lazy-card-host';
 import { loadCardHost } from './load-main';
 
@@ -40,10 +40,11 @@ const MATCHER_STEP = 100;
  * Gloss on a page, started by the content script's entry (./index.ts) once the page has loaded and has text to
  * match; this module and everything it imports are loaded only then (entrypoints/gloss-main.ts).
  */
-export async function startGloss(ctx: ContentScriptContext): Promise<void> {
-  // Read together: each storage.local read is a round trip to the browser process.
-  const settingsRead = loadSettings().catch(() => undefined);
-  const first = (await readMatchPack().catch(() => null)) ?? (await nextMatchPack(ctx, () => void send('datasets:missing', {})));
+export async function startGloss(ctx: ContentScriptContext, stored: Promise<Record<string, unknown>>): Promise<void> {
+  // The entry read the match pack and the settings in one round trip, while this module loaded.
+  const early = await stored.catch(() => ({}) as Record<string, unknown>);
+  const settingsAtStart = parseSettings(early[SETTINGS_KEY]);
+  const first = parseMatchPack(early[MATCH_PACK_KEY]) ?? (await nextMatchPack(ctx, () => void send('datasets:missing', {})));
   if (!first) return;
   let pack: MatchPack = first;
   let types = new Map<string, EntityType>(Object.entries(pack.types));
@@ -271,7 +272,7 @@ export async function startGloss(ctx: ContentScriptContext): Promise<void> {
     }
     scheduleSummary();
   };
-  apply((await settingsRead) ?? defaultSettings());
+  apply(settingsAtStart);
   void scanner.idle().then(() => benchMark('gloss:found'));
   ctx.onInvalidated(watchSettings(apply));
 

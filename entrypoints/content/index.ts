@@ -3,6 +3,8 @@ import { isSameOriginFrame } from '@/lib/page/frame';
 import { benchMark } from '@/lib/page/bench-marks';
 import { highlightSupported } from '@/lib/page/paint';
 import { afterPageLoad, whenTextAppears } from '@/lib/page/text-probe';
+import { MATCH_PACK_KEY } from '@/lib/datasets/pack';
+import { SETTINGS_KEY } from '@/lib/settings';
 import { loadGlossMain } from './load-main';
 
 export default defineContentScript({
@@ -21,7 +23,9 @@ export default defineContentScript({
     await afterPageLoad(window);
     if (ctx.isInvalid || !(await whenTextAppears(document, ctx))) return;
     benchMark('gloss:start');
+    // One storage round trip for the match pack and the settings, made while the body module loads.
+    const stored = browser.storage.local.get([MATCH_PACK_KEY, SETTINGS_KEY]);
     const start = await loadGlossMain();
-    if (!ctx.isInvalid) await start(ctx);
+    if (!ctx.isInvalid) await start(ctx, stored);
   },
 });

@@ -22,6 +22,8 @@ export const PARTS = {
   card: { file: '/gloss-card.js', global: '__glossCard' },
 } as const;
 
-export const loadGlossMain = () =>
-  loadPart<(ctx: ContentScriptContext) => Promise<void>>(PARTS.main.file, PARTS.main.global);
+/** startGloss (entrypoints/content/gloss.ts): the context, and what the entry read of storage.local meanwhile. */
+export type StartGloss = (ctx: ContentScriptContext, stored: Promise<Record<string, unknown>>) => Promise<void>;
+
+export const loadGlossMain = () => loadPart<StartGloss>(PARTS.main.file, PARTS.main.global);
 export const loadCardHost = () => loadPart<typeof createCardHost>(PARTS.card.file, PARTS.card.global);

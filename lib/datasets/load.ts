@@ -2,11 +2,6 @@ import { CARD_PACK_KEY, type CardPack, MATCH_PACK_KEY, type MatchPack, parseCard
 
 /** The content script's side of dataset delivery: reads the packs the background wrote (lib/background/publish.ts). */
 
-export async function readMatchPack(): Promise<MatchPack | null> {
-  const stored = await browser.storage.local.get(MATCH_PACK_KEY);
-  return parseMatchPack(stored[MATCH_PACK_KEY]);
-}
-
 /**
  * The card pack, read on the first card and kept while its revision is current. A failed read is not kept: the
  * next card tries again.

@@ -4,11 +4,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { packRevision, publishDatasets as publishWith } from '@/lib/background/publish';
 import type { CompiledDataset } from '@/lib/dataset/types';
-import { cardPackReader, readMatchPack, watchMatchPack } from '@/lib/datasets/load';
+import { cardPackReader, watchMatchPack } from '@/lib/datasets/load';
 import { datasetOf, type ImportedDataset, mergeDatasets, namespacedId } from '@/lib/datasets/merge';
 import { CARD_PACK_KEY, MATCH_PACK_KEY, parseCardPack, parseMatchPack, PACK_REVISION_KEY } from '@/lib/datasets/pack';
 import { createMatcherFromTables, newPageMemory } from '@/lib/match';
 import { afterPageLoad, hasTextWorthMatching } from '@/lib/page/text-probe';
+
+/** What a content script's entry reads (entrypoints/content/index.ts), parsed as startGloss parses it. */
+async function readMatchPack() {
+  return parseMatchPack((await fakeBrowser.storage.local.get(MATCH_PACK_KEY))[MATCH_PACK_KEY]);
+}
 
 const bundled = JSON.parse(readFileSync(join(__dirname, '../../assets/generated/dataset.json'), 'utf8')) as CompiledDataset;
 /** The background's publish, with the bundled dataset read from the build's file instead of fetched. */
