@@ -1,4 +1,4 @@
-import type { Message, MessageType, ProtocolMap, TabSummary } from './messaging';
+import type { CheckedMessage, MessageType, ProtocolMap, TabSummary } from './messaging';
 
 /**
  * Receiver-side checks of every message of lib/messaging.ts: a message is trusted only after its data passed the
@@ -59,18 +59,18 @@ const VALIDATORS: { [T in MessageType]: Validator<ProtocolMap[T]['request']> } =
     return isId(d.entityId) ? { entityId: d.entityId } : null;
   },
   'prefs:set': (d) => (isRecord(d) && typeof d.recordSightings === 'boolean' ? { recordSightings: d.recordSightings } : null),
-  'dataset:add': (d) => (isRecord(d) && isRecord(d.compiled) ? { compiled: d.compiled as never } : null),
+  'dataset:add': (d) => (isRecord(d) && isRecord(d.compiled) && Array.isArray(d.compiled.entities) ? { compiled: d.compiled as never } : null),
   'dataset:enable': (d) => (isRecord(d) && isId(d.id) && typeof d.enabled === 'boolean' ? { id: d.id, enabled: d.enabled } : null),
   'dataset:remove': (d) => (isRecord(d) && isId(d.id) ? { id: d.id } : null),
   'reader:restore': (d) => (isRecord(d) && typeof d.text === 'string' ? { text: d.text } : null),
 };
 
 /** The message with its data checked, or null when its type is unknown or its data malformed. */
-export function parseMessage(raw: unknown): Message | null {
+export function parseMessage(raw: unknown): CheckedMessage | null {
   if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(VALIDATORS, raw.type)) return null;
   const type = raw.type as MessageType;
   const data = (VALIDATORS[type] as Validator<unknown>)(raw.data);
-  return data === null ? null : ({ type, data } as Message);
+  return data === null ? null : ({ type, data } as CheckedMessage);
 }
 
 /** Whether a message's sender is this extension (its pages or content scripts), not another extension or a page. */

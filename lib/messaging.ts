@@ -65,3 +65,5 @@ export interface ProtocolMap {
 
 export type MessageType = keyof ProtocolMap;
 export type Message<T extends MessageType = MessageType> = { type: T; data: ProtocolMap[T]['request'] };
+/** A message whose type tells its data's type (a switch on `type` narrows `data`): what a receiver's validator passed. */
+export type CheckedMessage = { [T in MessageType]: Message<T> }[MessageType];

@@ -316,8 +316,7 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
     }
     // 'mention:show' and 'mention:next' are sent to one frame (tabs.sendMessage with a frameId).
     if (msg.type === 'mention:show') {
-      const { entityId } = msg.data as ProtocolMap['mention:show']['request'];
-      sendResponse(paused ? { index: -1, total: 0 } : jump(entityId));
+      sendResponse(paused ? { index: -1, total: 0 } : jump(msg.data.entityId));
       return true;
     }
     if (msg.type === 'mention:next') {

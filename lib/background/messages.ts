@@ -1,5 +1,4 @@
 import { isFromExtension, parseMessage } from '../messages-validate';
-import type { TabSummary } from '../messaging';
 import { openArticle, openEntity, type OpenRequester } from './open';
 import { handleReaderMessage } from './reader';
 import { sightingsRecorder } from './sightings';
@@ -20,14 +19,14 @@ export function handleMessage(raw: unknown, sender: Sender, extensionId = browse
   switch (message.type) {
     case 'summary:update': {
       if (tabId === undefined) return undefined;
-      const merged = recordSummary(tabId, sender.frameId ?? 0, message.data as TabSummary);
+      const merged = recordSummary(tabId, sender.frameId ?? 0, message.data);
       if (merged) sightingsRecorder.report(tabId, merged, sender.tab?.incognito === true);
       return undefined;
     }
     case 'article:open':
-      return openArticle(message.data as never, sender.tab);
+      return openArticle(message.data, sender.tab);
     case 'entity:open':
-      return openEntity((message.data as { entityId: string }).entityId, sender.tab);
+      return openEntity(message.data.entityId, sender.tab);
     default:
       return handleReaderMessage(message, sender);
   }

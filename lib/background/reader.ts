@@ -5,7 +5,7 @@ import { getNote, setNote } from '../db/notes';
 import { savePrefs } from '../db/prefs';
 import { clearSightings, pageKey, seenElsewhere } from '../db/sightings';
 import { ImportError } from '../datasets/import';
-import type { Message, MessageType, ProtocolMap } from '../messaging';
+import type { CheckedMessage, MessageType, ProtocolMap } from '../messaging';
 import { saveSettings } from '../settings';
 import { publishDatasets } from './publish';
 
@@ -14,7 +14,6 @@ type Answer<T extends MessageType> = Promise<ProtocolMap[T]['response']>;
 const isString = (v: unknown): v is string => typeof v === 'string';
 /** For messages answered with nothing once the change is stored. */
 const nothing = (): undefined => undefined;
-const field = (m: Message, key: string): unknown => (m.data as Record<string, unknown> | null | undefined)?.[key];
 
 /** Tabs get the enabled imported datasets as stored now. */
 export async function publishStored(): Promise<void> {
@@ -31,61 +30,38 @@ function fromExtensionPage(sender: { url?: string; tab?: unknown }): boolean {
  * the rest. Dataset, history and restore changes are taken from extension pages only: a content script
  * runs next to the page's own code, and only reads and the reader's notes go through it.
  */
-export function handleReaderMessage(message: Message, sender: { url?: string }): Promise<unknown> | undefined {
+export function handleReaderMessage(message: CheckedMessage, sender: { url?: string }): Promise<unknown> | undefined {
+  // The data passed its validator (lib/messages-validate.ts) before it got here.
   const db = glossDb();
-  const entityId = field(message, 'entityId');
   switch (message.type) {
     case 'datasets:missing':
       return publishStored().then(nothing) satisfies Answer<'datasets:missing'>;
     case 'note:get':
-      if (!isString(entityId)) return undefined;
-      return getNote(db, entityId).then((n) => n ?? null) satisfies Answer<'note:get'>;
-    case 'note:set': {
-      const text = field(message, 'text');
-      if (!isString(entityId) || !isString(text)) return undefined;
-      return setNote(db, entityId, text) satisfies Answer<'note:set'>;
-    }
-    case 'sightings:elsewhere': {
-      const url = field(message, 'url');
-      if (!isString(entityId) || !isString(url)) return undefined;
-      return seenElsewhere(db, entityId, pageKey(url)) satisfies Answer<'sightings:elsewhere'>;
-    }
+      return getNote(db, message.data.entityId).then((n) => n ?? null) satisfies Answer<'note:get'>;
+    case 'note:set':
+      return setNote(db, message.data.entityId, message.data.text) satisfies Answer<'note:set'>;
+    case 'sightings:elsewhere':
+      return seenElsewhere(db, message.data.entityId, pageKey(message.data.url)) satisfies Answer<'sightings:elsewhere'>;
     default:
       break;
   }
   if (!fromExtensionPage(sender)) return undefined;
   switch (message.type) {
     case 'sightings:clear':
-      return clearSightings(db, isString(entityId) ? entityId : undefined).then(nothing) satisfies Answer<'sightings:clear'>;
-    case 'prefs:set': {
-      const record = field(message, 'recordSightings');
-      if (typeof record !== 'boolean') return undefined;
-      return savePrefs(db, { recordSightings: record }).then(nothing) satisfies Answer<'prefs:set'>;
-    }
-    case 'dataset:add': {
-      const compiled = field(message, 'compiled') as ProtocolMap['dataset:add']['request']['compiled'] | undefined;
-      if (!compiled || !Array.isArray(compiled.entities)) return undefined;
-      return addDataset(db, compiled).then(async (d) => {
+      return clearSightings(db, message.data.entityId).then(nothing) satisfies Answer<'sightings:clear'>;
+    case 'prefs:set':
+      return savePrefs(db, { recordSightings: message.data.recordSightings }).then(nothing) satisfies Answer<'prefs:set'>;
+    case 'dataset:add':
+      return addDataset(db, message.data.compiled).then(async (d) => {
         await publishStored();
         return summarize(d);
       }) satisfies Answer<'dataset:add'>;
-    }
-    case 'dataset:enable': {
-      const id = field(message, 'id');
-      const enabled = field(message, 'enabled');
-      if (!isString(id) || typeof enabled !== 'boolean') return undefined;
-      return setDatasetEnabled(db, id, enabled).then(publishStored).then(nothing) satisfies Answer<'dataset:enable'>;
-    }
-    case 'dataset:remove': {
-      const id = field(message, 'id');
-      if (!isString(id)) return undefined;
-      return removeDataset(db, id).then(publishStored).then(nothing) satisfies Answer<'dataset:remove'>;
-    }
-    case 'reader:restore': {
-      const text = field(message, 'text');
-      if (!isString(text)) return undefined;
-      return restore(text) satisfies Answer<'reader:restore'>;
-    }
+    case 'dataset:enable':
+      return setDatasetEnabled(db, message.data.id, message.data.enabled).then(publishStored).then(nothing) satisfies Answer<'dataset:enable'>;
+    case 'dataset:remove':
+      return removeDataset(db, message.data.id).then(publishStored).then(nothing) satisfies Answer<'dataset:remove'>;
+    case 'reader:restore':
+      return restore(message.data.text) satisfies Answer<'reader:restore'>;
     default:
       return undefined;
   }

@@ -29,7 +29,7 @@ export function createBrowserHost(requestedTabId: number | null): PopupHost {
     const m = isFromExtension(sender, browser.runtime.id) ? parseMessage(message) : null;
     if (m?.type !== 'summary:update' || sender.tab?.id === undefined) return undefined;
     if (shownTab !== null && sender.tab.id !== shownTab) return undefined;
-    frames.set(sender.frameId ?? 0, m.data as TabSummary);
+    frames.set(sender.frameId ?? 0, m.data);
     const summary = frames.merged();
     if (summary && shownTab !== null) for (const w of watchers) w({ status: 'ready', tabId: shownTab, summary });
     return undefined;
