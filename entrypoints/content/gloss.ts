@@ -76,14 +76,14 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   const loadMatcher = () => {
     const loading = matcher;
     const loadStep = () => {
-      if (loading === matcher && !matcher.step(MATCHER_STEP)) scheduler.push(loadStep);
+      if (loading !== matcher) return;
+      if (!matcher.step(MATCHER_STEP)) scheduler.push(loadStep);
+      else benchMark('gloss:ready');
     };
     scheduler.push(loadStep);
   };
   loadMatcher();
   let paused: TabSummary['paused'] = null;
-  /** The first find: the pack read and parsed and the matcher built. */
-  let ready = false;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const summary = (): TabSummary => ({
@@ -106,14 +106,7 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   const scanner = new Scanner({
     doc: document,
     collector,
-    find: (text, memory) => {
-      const m = matcher.matcher();
-      if (!ready) {
-        ready = true;
-        benchMark('gloss:ready');
-      }
-      return m.find(text, { memory });
-    },
+    find: (text, memory) => matcher.matcher().find(text, { memory }),
     newMemory: newPageMemory,
     typeOf: (id) => types.get(id),
     painter,
