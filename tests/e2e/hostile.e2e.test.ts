@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describeBrowsers, type GlossBrowser, type GlossPage } from './harness';
+import { centreInCard } from './harness/card';
 
 // Hostile and unusual pages (issue 14): each test is a page that tried to freeze, drive, stop, detect or break Gloss.
 // Page functions have no named inner functions: tsx adds a `__name` helper to them that the page does not have.
@@ -124,13 +125,7 @@ describeBrowsers('hostile pages', (s) => {
     assert.equal(await page.evaluate(() => location.hash), '');
 
     // The person's own click still works, once.
-    const more = await page.evaluate(() => {
-      const a = document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card__more');
-      // The card scrolls inside itself when its content is taller than it.
-      a?.scrollIntoView({ block: 'nearest' });
-      const r = a?.getBoundingClientRect();
-      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
-    });
+    const more = await page.evaluate(centreInCard, '.card__more');
     assert.ok(more);
     // Only the active tab may open one (the extension helper page the test used is a tab too).
     await page.bringToFront();

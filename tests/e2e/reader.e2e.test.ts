@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeBrowsers, type GlossBrowser, type GlossPage, launch } from './harness';
+import { clickInCard } from './harness/card';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article>${body}</article></body></html>`;
@@ -33,19 +34,6 @@ function inCard(selector: string): string | null {
 }
 
 /** Runs in the page: clicks a button of the open card. */
-/** Runs in the page: the centre of an element of the card, in viewport coordinates. */
-function centreInCard(selector: string): { x: number; y: number } | null {
-  const r = (document.querySelector('gloss-card')?.shadowRoot?.querySelector(selector) as HTMLElement | null)?.getBoundingClientRect();
-  return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-}
-
-/** A real click (the card refuses the page's synthetic ones) on an element of the card. */
-async function clickInCard(p: GlossPage, selector: string): Promise<void> {
-  const at = await p.evaluate(centreInCard, selector);
-  assert.ok(at, `${selector} is in the card`);
-  await p.click(at.x, at.y);
-}
-
 async function openCard(p: GlossPage, name: string): Promise<void> {
   await p.bringToFront();
   await p.waitForFunction(() => CSS.highlights.has('gloss-person') && (CSS.highlights.get('gloss-person') as { size: number }).size > 0);

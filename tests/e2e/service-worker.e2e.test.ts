@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import { describeBrowsers, type GlossBrowser, type GlossPage } from './harness';
+import { centreInCard } from './harness/card';
 
 // Chromium stops an MV3 service worker after ~30 s idle; everything must work when the next event wakes it. Here it
 // is stopped on purpose (CDP ServiceWorker.stopAllWorkers) between steps. Firefox's MV2 background page is not
@@ -75,12 +76,7 @@ describeBrowsers(
       await page.bringToFront();
       await page.hoverText('Hadi al-Amiri');
       await page.waitForFunction(() => document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card__more'));
-      const more = await page.evaluate(() => {
-        const a = document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card__more');
-        a?.scrollIntoView({ block: 'nearest' });
-        const r = a?.getBoundingClientRect();
-        return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
-      });
+      const more = await page.evaluate(centreInCard, '.card__more');
       assert.ok(more);
       await page.hover(more.x, more.y);
       await page.click(more.x, more.y);
