@@ -35,7 +35,7 @@ export function generatedPack(bundled: CompiledDataset, count: number): BenchPac
   const stride = Math.max(1, Math.floor(bundled.aliases.length / (count / 2)));
   const own =
     count < bundled.aliases.length ? bundled.aliases.filter((_, i) => i % stride === 0).slice(0, count / 2) : bundled.aliases;
-  const extra = generatedAliases(count - own.length);
+  const extra = generatedAliases(count - own.length).map((a) => ({ ...a, entityType: 'person' as const }));
   const aliases = [...own, ...extra];
   const entities = [
     ...bundled.entities,

@@ -1,9 +1,9 @@
 /**
- * Matching speed against dataset size, apart from everything else a tab does: the matcher (built from the pack's
- * tables, as in a tab) over the text the content script collects from the same pages, in node.
+ * Matching speed against dataset size, apart from everything else a tab does: the matcher (from the pack's
+ * automaton, as in a tab) over the text the content script collects from the same pages, in node.
  */
-import { matcherSteps, newPageMemory } from '../../lib/match';
-import { parseMatchPack } from '../../lib/datasets/pack';
+import { newPageMemory } from '../../lib/match';
+import { matcherOfPack, parseMatchPack } from '../../lib/datasets/pack';
 import { htmlText } from '../../scripts/scan-page';
 import { readText } from '../lib';
 import type { BenchPack } from './packs';
@@ -23,8 +23,9 @@ export function matchingTimes(files: string[], packs: BenchPack[]): MatchingTime
     const pack = parseMatchPack(p.json);
     if (!pack) throw new Error(`${p.label}: the pack does not parse`);
     const t0 = performance.now();
-    const matcher = matcherSteps(pack.aliases, pack.matcher).matcher();
-    return { aliases: pack.aliases.length, matcher, buildMs: performance.now() - t0, ms: Number.POSITIVE_INFINITY };
+    const matcher = matcherOfPack(pack);
+    if (matcher instanceof Error) throw new Error(`${p.label}: ${matcher.message}`);
+    return { aliases: pack.aliases.texts.length, matcher, buildMs: performance.now() - t0, ms: Number.POSITIVE_INFINITY };
   });
   for (const b of built) b.matcher.find(text, { memory: newPageMemory() });
   // In turns: a slow spell of the machine hits every size alike.

@@ -1,8 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { EntityType } from '@/lib/dataset/schema';
 import { cardPackReader, watchMatchPack } from '@/lib/datasets/load';
-import { MATCH_PACK_KEY, type MatchPack, parseMatchPack } from '@/lib/datasets/pack';
-import { matcherSteps, newPageMemory } from '@/lib/match';
+import { MATCH_PACK_KEY, type MatchPack, matcherOfPack, parseMatchPack } from '@/lib/datasets/pack';
+import { type Matcher, newPageMemory } from '@/lib/match';
 import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
 import { isFromExtension, parseMessage } from '@/lib/messages-validate';
 import { createHoverController } from '@/lib/page/card-hover';
@@ -33,9 +32,6 @@ const CARD_OPEN_MS = 150;
 /** How long the pointer must stay still before the hit test runs (see lib/page/pointer-rest.ts). */
 const HIT_TEST_REST_MS = 80;
 
-/** Aliases added to the matcher per scheduler task at start-up (a few ms on a cold start). */
-const MATCHER_STEP = 100;
-
 /**
  * Gloss on a page, started by the content script's entry (./index.ts) once the page has loaded and has text to
  * match; this module and everything it imports are loaded only then (entrypoints/gloss-main.ts).
@@ -44,10 +40,11 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   // The entry read the match pack and the settings in one round trip, while this module loaded.
   const early = await stored.catch(() => ({}) as Record<string, unknown>);
   const settingsAtStart = parseSettings(early[SETTINGS_KEY]);
-  const first = parseMatchPack(early[MATCH_PACK_KEY]) ?? (await nextMatchPack(ctx, () => void send('datasets:missing', {})));
+  const first =
+    usable(parseMatchPack(early[MATCH_PACK_KEY])) ?? usable(await nextMatchPack(ctx, () => void send('datasets:missing', {})));
   if (!first) return;
-  let pack: MatchPack = first;
-  let types = new Map<string, EntityType>(Object.entries(pack.types));
+  let { pack, matcher } = first;
+  benchMark('gloss:ready');
   const cardPacks = cardPackReader();
   const isTop = window === window.top;
   // Gloss's own card host is never read (a page's own `gloss-card` element is); `card` is set before any scan.
@@ -70,19 +67,6 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   // A burst starts in idle time, but within 25 ms: a page busy after its load would otherwise wait the default
   // 100 ms for its names (the slices themselves stay 8 ms, so the page keeps its frames).
   const scheduler = createScheduler({ idleTimeoutMs: 25 });
-  // The matcher comes from the tables made outside the tab (preparing every alias here would take ~230 ms on a
-  // cold start), loaded in scheduler steps rather than in one long task.
-  let matcher = matcherSteps(pack.aliases, pack.matcher);
-  const loadMatcher = () => {
-    const loading = matcher;
-    const loadStep = () => {
-      if (loading !== matcher) return;
-      if (!matcher.step(MATCHER_STEP)) scheduler.push(loadStep);
-      else benchMark('gloss:ready');
-    };
-    scheduler.push(loadStep);
-  };
-  loadMatcher();
   let paused: TabSummary['paused'] = null;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -106,9 +90,9 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   const scanner = new Scanner({
     doc: document,
     collector,
-    find: (text, memory) => matcher.matcher().find(text, { memory }),
+    find: (text, memory) => matcher.find(text, { memory }),
     newMemory: newPageMemory,
-    typeOf: (id) => types.get(id),
+    typeOf: (id) => matcher.typeOf(id),
     painter,
     scheduler,
     ignore,
@@ -271,12 +255,10 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
 
   // A dataset imported, switched on or off: the new pack replaces the matcher, and the page is read again.
   ctx.onInvalidated(
-    watchMatchPack((next) => {
-      if (next.revision === pack.revision) return;
-      pack = next;
-      types = new Map(Object.entries(pack.types));
-      matcher = matcherSteps(pack.aliases, pack.matcher);
-      loadMatcher();
+    watchMatchPack((stored) => {
+      const next = stored.revision === pack.revision ? null : usable(stored);
+      if (!next) return;
+      ({ pack, matcher } = next);
       hover.closeNow();
       lastShown.clear();
       if (!paused) scanner.rescanAll();
@@ -328,20 +310,36 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
 }
 
 /**
+ * A pack with its matcher, read from the automaton packed outside the tab (nothing is built here), or null when
+ * the automaton does not fit the pack's aliases (a damaged store: the background is asked for a new one).
+ */
+function usable(pack: MatchPack | null): { pack: MatchPack; matcher: Matcher } | null {
+  if (!pack) return null;
+  const matcher = matcherOfPack(pack);
+  return matcher instanceof Error ? null : { pack, matcher };
+}
+
+/**
  * The first match pack the background publishes, for a tab that found none (just installed, or a publish that a
  * stopped worker never finished: `askForIt` asks the background for one).
  */
 function nextMatchPack(ctx: ContentScriptContext, askForIt: () => void): Promise<MatchPack | null> {
   return new Promise((resolve) => {
-    const stop = watchMatchPack((pack) => {
+    const done = (pack: MatchPack | null) => {
       stop();
       resolve(pack);
-    });
-    ctx.onInvalidated(() => {
-      stop();
-      resolve(null);
-    });
-    askForIt();
+    };
+    const stop = watchMatchPack(done);
+    ctx.onInvalidated(() => done(null));
+    // A publish may have landed between the entry's read and this watch: read once more before asking.
+    browser.storage.local
+      .get(MATCH_PACK_KEY)
+      .then((stored) => {
+        const pack = usable(parseMatchPack(stored[MATCH_PACK_KEY]));
+        if (pack) done(pack.pack);
+        else askForIt();
+      })
+      .catch(askForIt);
   });
 }
 

@@ -3,7 +3,7 @@ import { isSameOriginFrame } from '@/lib/page/frame';
 import { benchMark } from '@/lib/page/bench-marks';
 import { highlightSupported } from '@/lib/page/paint';
 import { afterPageLoad, whenTextAppears } from '@/lib/page/text-probe';
-import { MATCH_PACK_KEY } from '@/lib/datasets/pack';
+import { MATCH_PACK_KEY } from '@/lib/datasets/pack-keys';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { loadGlossMain } from './load-main';
 

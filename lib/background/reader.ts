@@ -16,8 +16,8 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const nothing = (): undefined => undefined;
 
 /** Tabs get the enabled imported datasets as stored now. */
-export async function publishStored(): Promise<void> {
-  await publishDatasets(await enabledDatasets(glossDb()));
+export async function publishStored(options: { repair?: boolean } = {}): Promise<void> {
+  await publishDatasets(await enabledDatasets(glossDb()), undefined, options);
 }
 
 /** Whether a message comes from one of the extension's own pages (options, popup), not from a content script. */
@@ -35,7 +35,7 @@ export function handleReaderMessage(message: CheckedMessage, sender: { url?: str
   const db = glossDb();
   switch (message.type) {
     case 'datasets:missing':
-      return publishStored().then(nothing) satisfies Answer<'datasets:missing'>;
+      return publishStored({ repair: true }).then(nothing) satisfies Answer<'datasets:missing'>;
     case 'note:get':
       return getNote(db, message.data.entityId).then((n) => n ?? null) satisfies Answer<'note:get'>;
     case 'note:set':
@@ -57,9 +57,9 @@ export function handleReaderMessage(message: CheckedMessage, sender: { url?: str
         return summarize(d);
       }) satisfies Answer<'dataset:add'>;
     case 'dataset:enable':
-      return setDatasetEnabled(db, message.data.id, message.data.enabled).then(publishStored).then(nothing) satisfies Answer<'dataset:enable'>;
+      return setDatasetEnabled(db, message.data.id, message.data.enabled).then(() => publishStored()).then(nothing) satisfies Answer<'dataset:enable'>;
     case 'dataset:remove':
-      return removeDataset(db, message.data.id).then(publishStored).then(nothing) satisfies Answer<'dataset:remove'>;
+      return removeDataset(db, message.data.id).then(() => publishStored()).then(nothing) satisfies Answer<'dataset:remove'>;
     case 'reader:restore':
       return restore(message.data.text) satisfies Answer<'reader:restore'>;
     default:

@@ -1,6 +1,5 @@
-import type { EntityType } from '../dataset/schema';
 import type { CompiledDataset } from '../dataset/types';
-import type { MatcherAlias, MatcherTables } from '../match';
+import { type AliasColumns, AUTOMATON_VERSION, aliasColumns, aliasList, buildAutomaton, isAliasColumns, type Matcher, matcherFromAutomaton, type PackedAutomaton } from '../match';
 
 /**
  * How a dataset reaches a tab (docs/dataset-delivery.md): the background writes two JSON strings to
@@ -8,19 +7,17 @@ import type { MatcherAlias, MatcherTables } from '../match';
  * - the match pack, read once the frame has text worth matching: what the matcher and the painter need;
  * - the card pack, read when the first card opens: what the card shows.
  */
-export const MATCH_PACK_KEY = 'dataset:match';
-export const CARD_PACK_KEY = 'dataset:cards';
-/** Written with the packs: tells the background whether they are current without reading them. */
-export const PACK_REVISION_KEY = 'dataset:revision';
+export { CARD_PACK_KEY, MATCH_PACK_KEY, PACK_REVISION_KEY } from './pack-keys';
 
 export interface MatchPack {
   revision: string;
-  /** The matcher's input, in dataset order (bundled first, then the enabled imports). */
-  aliases: MatcherAlias[];
-  /** The aliases' prepared key sequences, made outside the tab (build time or import). */
-  matcher?: MatcherTables;
-  /** Entity id → type, for the highlight's colour and the type filter. */
-  types: Record<string, EntityType>;
+  /**
+   * The matcher's input, in dataset order (bundled first, then the enabled imports), by column (aliasList reads
+   * them). Each alias carries its entity's type, which the highlight's colour and the type filter follow.
+   */
+  aliases: AliasColumns;
+  /** The matcher's tries for these aliases, packed when the datasets are published (lib/match/automaton.ts). */
+  automaton: PackedAutomaton;
 }
 
 export type CardPack = Pick<CompiledDataset, 'entities' | 'excerpts' | 'articles'> & {
@@ -30,9 +27,12 @@ export type CardPack = Pick<CompiledDataset, 'entities' | 'excerpts' | 'articles
 };
 
 export function matchPackOf(dataset: CompiledDataset, revision: string): MatchPack {
-  const types: Record<string, EntityType> = {};
-  for (const e of dataset.entities) types[e.id] = e.type;
-  return { revision, aliases: dataset.aliases, ...(dataset.matcher ? { matcher: dataset.matcher } : {}), types };
+  return { revision, aliases: aliasColumns(dataset.aliases), automaton: buildAutomaton(dataset.aliases, dataset.matcher) };
+}
+
+/** The pack's matcher, from its automaton as stored (nothing is built), or an Error when the two do not fit. */
+export function matcherOfPack(pack: MatchPack): Matcher | Error {
+  return matcherFromAutomaton(aliasList(pack.aliases), pack.automaton);
 }
 
 export function cardPackOf(dataset: CompiledDataset, revision: string, datasetNames: Record<string, string>): CardPack {
@@ -60,8 +60,10 @@ function parseJson(raw: unknown): Record<string, unknown> | null {
  */
 export function parseMatchPack(raw: unknown): MatchPack | null {
   const v = parseJson(raw);
-  if (!v || typeof v.revision !== 'string' || !Array.isArray(v.aliases) || !isRecord(v.types)) return null;
-  if (v.matcher !== undefined && !(isRecord(v.matcher) && Array.isArray(v.matcher.aliases))) return null;
+  if (!v || typeof v.revision !== 'string' || !isAliasColumns(v.aliases)) return null;
+  // A pack of an older layout (stored before an update) counts as missing: the background publishes it again.
+  if (!isRecord(v.automaton) || v.automaton.version !== AUTOMATON_VERSION || typeof v.automaton.arrays !== 'string') return null;
+  if (!Array.isArray(v.automaton.keys)) return null;
   return v as unknown as MatchPack;
 }
 

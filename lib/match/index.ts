@@ -1,10 +1,13 @@
+export { type AliasColumns, type AliasList, aliasColumns, aliasList, isAliasColumns } from './alias-columns';
+export { AUTOMATON_VERSION, type PackedAutomaton } from './automaton';
 export {
   aliasKeySequences,
+  buildAutomaton,
   createMatcher,
   createMatcherFromTables,
   type Matcher,
   type MatcherTables,
-  matcherSteps,
+  matcherFromAutomaton,
   matcherTables,
   modeOf,
   newPageMemory,

@@ -1,3 +1,4 @@
+import { type AutomatonArrays, type AutomatonExtras, Automaton, type BuildNode, deserializeAutomaton, type PackedAutomaton, packTries, serializeAutomaton } from './automaton';
 import { ACCEPTED, type AliasEntry, IF_NAMED_ON_PAGE, isAcronym, REFUSED, titleKeys, type Verdict, verdictOf } from './accept';
 import { blockEnd, blockStart, type Caches, newCaches } from './blocks';
 import { ARTICLE_FORMS, EZAFE_FORMS, heavyKey, lightKey, NOT_ARTICLE } from './normalize';
@@ -28,6 +29,7 @@ import {
   wordEnd,
   wordInfo,
 } from './tokenize';
+import type { AliasList } from './alias-columns';
 import type { FindOptions, MatcherAlias, Mention, PageMemory } from './types';
 import { isArticleAt, mayBeShortWord, suffixLength, TURKISH_SUFFIX } from './words';
 
@@ -44,19 +46,12 @@ const POSSESSIVE = "\u0002's";
 /** Stands for any form of the Arabic article in heavy keys, so al-/el-/ash-/ad- compare equal. */
 const ARTICLE_KEY = '\u0000al';
 
-interface TrieNode {
-  next: Map<string, TrieNode> | null;
-  entries: AliasEntry[] | null;
-}
-
-function newNode(): TrieNode {
-  return { next: null, entries: null };
-}
-
 export interface Matcher {
   find(text: string, options?: FindOptions): Mention[];
   /** How many key sequences the automaton holds (aliases times their spelling variants). */
   readonly size: number;
+  /** The type of an entity this matcher has found (its aliases carry it), for the highlight's colour. */
+  typeOf(entityId: string): MatcherAlias['entityType'];
 }
 
 export function newPageMemory(): PageMemory {
@@ -129,15 +124,13 @@ export function modeOf(alias: MatcherAlias): Mode {
 }
 
 export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
-  const builder = new MatcherBuilder();
-  for (const alias of aliases) builder.add(prepareAlias(alias), alias);
-  return builder.finish();
+  return createMatcherFromTables(aliases, undefined);
 }
 
 /**
  * What the matcher stores of one alias, computed once: its key sequences (spelling variants included), in the
- * mode it is compared in. The expensive part of building a matcher; the dataset compiler does it at build time
- * (matcherTables), so that a content script starts with it ready.
+ * mode it is compared in. The dataset compiler does it at build time and at import (matcherTables); the automaton
+ * a tab uses is built from these when the datasets are published (buildAutomaton).
  */
 export interface PreparedAlias {
   mode: Mode;
@@ -198,47 +191,43 @@ export function matcherTables(aliases: readonly MatcherAlias[]): MatcherTables {
 
 /** The matcher from tables made by matcherTables for the same aliases; from the aliases alone if they do not fit. */
 export function createMatcherFromTables(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): Matcher {
-  return matcherSteps(aliases, tables).matcher();
+  const built = buildTries(aliases, tables);
+  return matcherOf(aliases, packTries(built.roots), built.extras);
 }
 
-/**
- * The same, in steps of a given number of aliases, for a content script that must not hold the page for the
- * whole build (tens of ms on a cold start): step() returns true when all aliases are in.
- */
-export function matcherSteps(
-  aliases: readonly MatcherAlias[],
-  tables: MatcherTables | undefined,
-): { step(count: number): boolean; matcher(): Matcher } {
+/** The automaton a tab matches with, built from the aliases' tables (or the aliases, if the tables do not fit). */
+export function buildAutomaton(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): PackedAutomaton {
+  const built = buildTries(aliases, tables);
+  return serializeAutomaton(packTries(built.roots), built.extras);
+}
+
+/** The matcher from a stored automaton built for these aliases, or an Error when it does not fit them. */
+export function matcherFromAutomaton(aliases: AliasList, packed: PackedAutomaton): Matcher | Error {
+  const arrays = deserializeAutomaton(packed);
+  if (arrays instanceof Error) return arrays;
+  const entryAlias = arrays.entryAlias;
+  for (let i = 0; i < entryAlias.length; i++) {
+    if (entryAlias[i]! >= aliases.length) return new Error(`automaton names alias ${entryAlias[i]} of ${aliases.length}`);
+  }
+  return matcherOf(aliases, arrays, packed);
+}
+
+function buildTries(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): MatcherBuilder {
   const fits = tables?.version === MATCHER_TABLES_VERSION && tables.aliases.length === aliases.length;
-  const builder = new MatcherBuilder();
-  let k = 0;
-  let built: Matcher | null = null;
-  const step = (count: number): boolean => {
-    const end = Math.min(aliases.length, k + count);
-    for (; k < end; k++) {
-      const alias = aliases[k] as MatcherAlias;
-      builder.add(fits ? (tables.aliases[k] as PreparedAlias) : prepareAlias(alias), alias);
-    }
-    return k >= aliases.length;
-  };
-  return {
-    step,
-    /** The matcher, after adding whatever aliases are still waiting. */
-    matcher() {
-      if (!built) {
-        step(Number.POSITIVE_INFINITY);
-        built = builder.finish();
-      }
-      return built;
-    },
-  };
+  const builder = new MatcherBuilder(aliases);
+  for (let k = 0; k < aliases.length; k++) {
+    builder.add(k, fits ? (tables.aliases[k] as PreparedAlias) : prepareAlias(aliases[k] as MatcherAlias));
+  }
+  return builder;
 }
 
-/** Stores prepared aliases in the tries, in dataset order. */
+function newNode(): BuildNode {
+  return { next: null, entries: null };
+}
+
+/** Stores prepared aliases in Map-based tries, in dataset order, to be packed (./automaton.ts). */
 class MatcherBuilder {
-  private readonly roots: [TrieNode, TrieNode, TrieNode] = [newNode(), newNode(), newNode()];
-  private size = 0;
-  private index = 0;
+  readonly roots: [BuildNode, BuildNode, BuildNode] = [newNode(), newNode(), newNode()];
   // Names start with a capital, so lowercase words are skipped as starts, except the first words of aliases that
   // are written lowercase themselves (the French "place Tahrir", "gardiens de la révolution").
   private readonly lowercaseFirsts = new Set<string>();
@@ -247,17 +236,10 @@ class MatcherBuilder {
   private readonly anchors = new Set<string>();
   private anchorBack = 0;
 
-  add(prepared: PreparedAlias, a: MatcherAlias): void {
-    const index = this.index++;
-    const entry: AliasEntry = {
-      index,
-      alias: a,
-      words: prepared.words,
-      capitalized: prepared.capitalized,
-      context: prepared.context,
-      titles: (a.titles ?? []).map(titleKeys).filter((title) => title.length > 0),
-      acronym: isAcronym(a),
-    };
+  constructor(private readonly aliases: readonly MatcherAlias[]) {}
+
+  add(index: number, prepared: PreparedAlias): void {
+    const a = this.aliases[index] as MatcherAlias;
     for (const w of prepared.lowercaseFirst) {
       this.lowercaseFirsts.add(w);
       if (!prepared.anchor) this.searchedFirsts.add(w);
@@ -279,45 +261,91 @@ class MatcherBuilder {
       }
       if (!node.entries) node.entries = [];
       // The first entity to claim a spelling keeps it (dataset order); the compiler reports unmarked clashes.
-      if (!node.entries.some((e) => e.alias.entityId === a.entityId && e.alias.match === a.match)) {
-        node.entries.push(entry);
-        this.size++;
-      }
+      const aliases = this.aliases;
+      if (!node.entries.some((e) => aliases[e]!.entityId === a.entityId && aliases[e]!.match === a.match)) node.entries.push(index);
     }
   }
 
-  finish(): Matcher {
-    const { roots, size, lowercaseFirsts, searchedFirsts, anchors, anchorBack } = this;
-    const digitStarts = roots.some((root) => [...(root.next?.keys() ?? [])].some((key) => /^[0-9]/.test(key)));
-    // Past a few hundred lowercase first words, cutting every word is as fast as looking for them.
-    const allWords = lowercaseFirsts.size > LOWERCASE_FIRSTS_LIMIT;
-    const tries: Tries = {
-      roots,
-      candidates: candidateRegex(digitStarts),
-      lowercaseFirsts: allWords || searchedFirsts.size === 0 ? null : wordsRegex([...searchedFirsts]),
-      lowercaseWords: lowercaseFirsts,
-      anchors,
-      anchorBack,
-      firstWords: new SpellingVerdicts(),
-      followers: new SpellingTable(),
-      secondWords: new SpellingTable(),
-      pairs: new SpellingVerdicts(),
-      thirdWords: new SpellingTable(),
-      triples: new SpellingVerdicts(),
-    };
+  get extras(): AutomatonExtras {
     return {
-      size,
-      find(text: string, options?: FindOptions): Mention[] {
-        const memory = options?.memory ?? newPageMemory();
-        memory.waiting?.clear();
-        return allWords ? findInAllWords(text, tries, memory) : findAtCapitals(text, tries, memory);
-      },
+      lowercaseFirsts: [...this.lowercaseFirsts],
+      searchedFirsts: [...this.searchedFirsts],
+      anchors: [...this.anchors],
+      anchorBack: this.anchorBack,
     };
   }
 }
 
+/** What the rules know of an alias (AliasEntry), made when a walk first reaches it. */
+function entryOf(index: number, alias: MatcherAlias): AliasEntry {
+  const t = tokenize(alias.text);
+  return {
+    index,
+    alias,
+    words: t.count,
+    capitalized: t.count > 0 && t.caseOf[firstNonArticle(t)] !== CASE_LOWER,
+    context: (alias.context ?? []).map(lightWords).filter((c) => c.length > 0),
+    titles: (alias.titles ?? []).map(titleKeys).filter((title) => title.length > 0),
+    acronym: isAcronym(alias),
+  };
+}
+
+function matcherOf(aliases: AliasList, arrays: AutomatonArrays, extras: AutomatonExtras): Matcher {
+  const trie = new Automaton(arrays);
+  const { lowercaseFirsts, searchedFirsts, anchors, anchorBack } = extras;
+  const digitStarts = [0, 1, 2].some((root) => trie.childKeys(root).some((key) => /^[0-9]/.test(key)));
+  // Past a few hundred lowercase first words, cutting every word is as fast as looking for them.
+  const allWords = lowercaseFirsts.length > LOWERCASE_FIRSTS_LIMIT;
+  const aliasEntries: Array<AliasEntry | undefined> = [];
+  const nodeEntries = new Map<number, AliasEntry[]>();
+  const types = new Map<string, NonNullable<MatcherAlias['entityType']>>();
+  const entryAt = (k: number): AliasEntry => {
+    let entry = aliasEntries[k];
+    if (!entry) {
+      entry = aliasEntries[k] = entryOf(k, aliases.at(k) as MatcherAlias);
+      if (entry.alias.entityType) types.set(entry.alias.entityId, entry.alias.entityType);
+    }
+    return entry;
+  };
+  const tries: Tries = {
+    trie,
+    entriesAt(node) {
+      let out = nodeEntries.get(node);
+      if (!out) {
+        out = [];
+        for (const k of trie.entries(node)) out.push(entryAt(k));
+        nodeEntries.set(node, out);
+      }
+      return out;
+    },
+    candidates: candidateRegex(digitStarts),
+    lowercaseFirsts: allWords || searchedFirsts.length === 0 ? null : wordsRegex(searchedFirsts),
+    lowercaseWords: new Set(lowercaseFirsts),
+    anchors: new Set(anchors),
+    anchorBack,
+    firstWords: new SpellingVerdicts(),
+    followers: new SpellingTable(),
+    secondWords: new SpellingTable(),
+    pairs: new SpellingVerdicts(),
+    thirdWords: new SpellingTable(),
+    triples: new SpellingVerdicts(),
+  };
+  return {
+    size: trie.size,
+    typeOf: (entityId) => types.get(entityId),
+    find(text: string, options?: FindOptions): Mention[] {
+      const memory = options?.memory ?? newPageMemory();
+      memory.waiting?.clear();
+      return allWords ? findInAllWords(text, tries, memory) : findAtCapitals(text, tries, memory);
+    },
+  };
+}
+
 interface Tries {
-  roots: [TrieNode, TrieNode, TrieNode];
+  /** The exact, light and heavy tries: nodes ROOTS[mode] and below. */
+  trie: Automaton;
+  /** The aliases ending at a node, as the rules see them. */
+  entriesAt(node: number): AliasEntry[];
   /** Where a name may start (see candidateRegex). */
   candidates: RegExp;
   /** The first words of the lowercase aliases without an anchor (see PreparedAlias), or null when there are none. */
@@ -393,13 +421,11 @@ function firstStepKeys(raw: string, firstCode: number): Array<[Mode, string]> {
 }
 
 /** VERDICT_STARTS, with VERDICT_ALONE, when the first step on key leads somewhere (0 when it does not). */
-function firstStep(root: TrieNode, key: string, possessive: boolean): number {
-  const next = root.next;
-  if (next === null) return 0;
-  const plain = next.get(key);
-  const inner = possessive ? next.get(key + POSSESSIVE) : undefined;
-  if (!plain && !inner) return 0;
-  return VERDICT_STARTS | (plain?.entries || inner?.entries ? VERDICT_ALONE : 0);
+function firstStep(trie: Automaton, root: Mode, key: string, possessive: boolean): number {
+  const plain = trie.child(root, key);
+  const inner = possessive ? trie.child(root, key + POSSESSIVE) : -1;
+  if (plain < 0 && inner < 0) return 0;
+  return VERDICT_STARTS | ((plain >= 0 && trie.hasEntries(plain)) || (inner >= 0 && trie.hasEntries(inner)) ? VERDICT_ALONE : 0);
 }
 
 /**
@@ -407,11 +433,11 @@ function firstStep(root: TrieNode, key: string, possessive: boolean): number {
  * whether it is the anchor of a lowercase alias.
  */
 function firstWordVerdict(tries: Tries, raw: string, firstCode: number, possessive: boolean): number {
-  const roots = tries.roots;
+  const trie = tries.trie;
   const info = wordInfo(raw);
   let verdict = 0;
   for (const [mode, key] of firstStepKeys(raw, firstCode)) {
-    const step = firstStep(roots[mode], key, possessive);
+    const step = firstStep(trie, mode, key, possessive);
     if (step) verdict |= step | WALK_OF_MODE[mode];
   }
   if (tries.anchors.has(info.light) || tries.anchors.has(info.heavy)) verdict |= VERDICT_ANCHOR;
@@ -422,9 +448,9 @@ function firstWordVerdict(tries: Tries, raw: string, firstCode: number, possessi
     // A one-word name with a Turkish case suffix ends there: only a name of that one word can start here.
     const stem = wordInfo(suffixed[1] as string);
     const stemVerdict =
-      firstStep(roots[MODE_EXACT], suffixed[1] as string, false) |
-      firstStep(roots[MODE_LIGHT], stem.light, false) |
-      firstStep(roots[MODE_HEAVY], stem.heavy, false);
+      firstStep(trie, MODE_EXACT, suffixed[1] as string, false) |
+      firstStep(trie, MODE_LIGHT, stem.light, false) |
+      firstStep(trie, MODE_HEAVY, stem.heavy, false);
     if (stemVerdict & VERDICT_ALONE) verdict |= VERDICT_STARTS | VERDICT_ALONE;
   }
   return verdict;
@@ -436,23 +462,22 @@ function firstWordVerdict(tries: Tries, raw: string, firstCode: number, possessi
  */
 function firstWordFollowers(tries: Tries, raw: string, firstCode: number): Set<string> {
   const out = new Set<string>();
-  for (const step of firstStepNodes(tries, raw, firstCode)) addNextKeys(out, step);
+  for (const step of firstStepNodes(tries, raw, firstCode)) addNextKeys(out, tries.trie, step);
   return out;
 }
 
 /** The nodes the walks' first step on this word may reach, with or without a possessive. */
-function firstStepNodes(tries: Tries, raw: string, firstCode: number): TrieNode[] {
-  const out: TrieNode[] = [];
+function firstStepNodes(tries: Tries, raw: string, firstCode: number): number[] {
+  const out: number[] = [];
   for (const [mode, key] of firstStepKeys(raw, firstCode)) {
-    const next = tries.roots[mode].next;
-    for (const step of [next?.get(key), next?.get(key + POSSESSIVE)]) if (step) out.push(step);
+    for (const step of [tries.trie.child(mode, key), tries.trie.child(mode, key + POSSESSIVE)]) if (step >= 0) out.push(step);
   }
   return out;
 }
 
 /** The keys of the steps from node, the possessive mark removed. */
-function addNextKeys(out: Set<string>, node: TrieNode): void {
-  for (const k of node.next?.keys() ?? []) out.add(k.endsWith(POSSESSIVE) ? k.slice(0, -POSSESSIVE.length) : k);
+function addNextKeys(out: Set<string>, trie: Automaton, node: number): void {
+  for (const k of trie.childKeys(node)) out.add(k.endsWith(POSSESSIVE) ? k.slice(0, -POSSESSIVE.length) : k);
 }
 
 /**
@@ -463,10 +488,10 @@ function pairFollowers(tries: Tries, firstRaw: string, firstCode: number, forms:
   const out = new Set<string>();
   for (const step of firstStepNodes(tries, firstRaw, firstCode)) {
     for (const form of forms) {
-      const second = step.next?.get(form);
-      if (!second) continue;
-      if (second.entries) return null;
-      addNextKeys(out, second);
+      const second = tries.trie.child(step, form);
+      if (second < 0) continue;
+      if (tries.trie.hasEntries(second)) return null;
+      addNextKeys(out, tries.trie, second);
     }
   }
   return out;
@@ -685,7 +710,7 @@ function findAtCapitals(text: string, tries: Tries, memory: PageMemory): Mention
     let t = tokenizeRange(text, from, n, i + 2, around);
     // A new array: emptying one by its length costs a call into the engine's runtime.
     const candidates: Candidate[] = [];
-    const clitic = walkAll(t, i, tries.roots, candidates, walks);
+    const clitic = walkAll(t, i, tries, candidates, walks);
     if (candidates.length === 0) return -1;
     if (i === 1 && needsWordsBefore(t, candidates)) {
       // Neighbour rules of one-word names, a name after an article, "Battle of al-Badr".
@@ -895,7 +920,7 @@ function findInAllWords(text: string, tries: Tries, memory: PageMemory): Mention
   const caches = newCaches();
   let i = 0;
   while (i < n) {
-    const hit = matchAt(t, i, tries.roots, memory, caches);
+    const hit = matchAt(t, i, tries, memory, caches);
     if (!hit) {
       i++;
       continue;
@@ -914,14 +939,14 @@ function needsWordsBefore(t: Tokens, candidates: Candidate[]): boolean {
 }
 
 /** All walks from word i; returns 1 when the names found follow an Arabic proclitic. */
-function walkAll(t: Tokens, i: number, roots: [TrieNode, TrieNode, TrieNode], candidates: Candidate[], walks = WALK_ALL): number {
-  if (walks & WALK_EXACT) walk(roots[MODE_EXACT], MODE_EXACT, t, i, candidates);
-  if (walks & WALK_LIGHT) walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates);
-  if (walks & WALK_HEAVY) walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates);
+function walkAll(t: Tokens, i: number, tries: Tries, candidates: Candidate[], walks = WALK_ALL): number {
+  if (walks & WALK_EXACT) walk(tries, MODE_EXACT, t, i, candidates);
+  if (walks & WALK_LIGHT) walk(tries, MODE_LIGHT, t, i, candidates);
+  if (walks & WALK_HEAVY) walk(tries, MODE_HEAVY, t, i, candidates);
   if (candidates.length === 0 && t.caseOf[i] === CASE_NONE && ARABIC_PROCLITIC.test(rawAt(t, i))) {
     const stem = wordInfo(rawAt(t, i).slice(1));
-    walk(roots[MODE_LIGHT], MODE_LIGHT, t, i, candidates, stem.light);
-    walk(roots[MODE_HEAVY], MODE_HEAVY, t, i, candidates, stem.heavy);
+    walk(tries, MODE_LIGHT, t, i, candidates, stem.light);
+    walk(tries, MODE_HEAVY, t, i, candidates, stem.heavy);
     return 1;
   }
   return 0;
@@ -937,9 +962,9 @@ interface Hit {
 }
 
 /** The name starting at word i, if any: the longest accepted one, among equal spellings the entity listed first. */
-function matchAt(t: Tokens, i: number, roots: [TrieNode, TrieNode, TrieNode], memory: PageMemory, caches: Caches): Hit | null {
+function matchAt(t: Tokens, i: number, tries: Tries, memory: PageMemory, caches: Caches): Hit | null {
   const candidates: Candidate[] = [];
-  const clitic = walkAll(t, i, roots, candidates);
+  const clitic = walkAll(t, i, tries, candidates);
   return pick(t, i, candidates, clitic, memory, caches);
 }
 
@@ -1033,48 +1058,50 @@ function isInitial(t: Tokens, j: number): boolean {
 /** Arabic proclitics written joined to the next word: و (and), ف (so), ب (by), ل (for). */
 const ARABIC_PROCLITIC = /^[\u0648\u0641\u0628\u0644][\u0600-\u06FF]{3,}/;
 
-function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidate[], firstKey?: string): void {
-  let node = root;
+function walk(tries: Tries, mode: Mode, t: Tokens, from: number, out: Candidate[], firstKey?: string): void {
+  const trie = tries.trie;
+  const found = (last: number, node: number, suffix: number) => out.push({ last, entries: tries.entriesAt(node), suffix });
+  let node: number = mode;
   let skippedInitial = false;
   for (let j = from; reach(t, j); j++) {
     if (j > from) {
       const s = t.sep[j] as number;
       if (s !== SEP_SPACE && s !== SEP_HYPHEN && s !== SEP_SOFT) return;
     }
-    if (!node.next) return;
+    if (!trie.hasChildren(node)) return;
     const key = j === from && firstKey !== undefined ? firstKey : keyAt(mode, t, j);
     if (t.possessive[j]) {
       // "People's Mojahedin" goes on; "IRGC's Quds Force" is two names, and a possessive ends the second.
-      const inner = node.next.get(key + POSSESSIVE);
-      const end = node.next.get(key);
-      if (end?.entries) out.push({ last: j, entries: end.entries, suffix: 0 });
-      if (!inner) return;
+      const inner = trie.child(node, key + POSSESSIVE);
+      const end = trie.child(node, key);
+      if (end >= 0 && trie.hasEntries(end)) found(j, end, 0);
+      if (inner < 0) return;
       node = inner;
       continue;
     }
-    let child = node.next.get(key);
-    if (!child && mode !== MODE_EXACT && reach(t, j + 1) && t.sep[j + 1] === SEP_HYPHEN) {
+    let child = trie.child(node, key);
+    if (child < 0 && mode !== MODE_EXACT && reach(t, j + 1) && t.sep[j + 1] === SEP_HYPHEN) {
       // A compound written with a hyphen: Shariat-Madari for Shariatmadari.
       const glued = wordInfo(rawAt(t, j) + rawAt(t, j + 1));
-      child = node.next.get(mode === MODE_LIGHT ? glued.light : glued.heavy);
-      if (child) {
+      child = trie.child(node, mode === MODE_LIGHT ? glued.light : glued.heavy);
+      if (child >= 0) {
         j++;
         if (t.possessive[j]) {
-          if (child.entries) out.push({ last: j, entries: child.entries, suffix: 0 });
+          if (trie.hasEntries(child)) found(j, child, 0);
           return;
         }
       }
     }
-    if (!child && mode !== MODE_EXACT) {
+    if (child < 0 && mode !== MODE_EXACT) {
       const cut = suffixLength(rawAt(t, j));
       if (cut > 0) {
         const stem = wordInfo(rawAt(t, j).slice(0, -cut));
-        const end = node.next.get(mode === MODE_LIGHT ? stem.light : stem.heavy);
-        if (end?.entries) out.push({ last: j, entries: end.entries, suffix: cut });
+        const end = trie.child(node, mode === MODE_LIGHT ? stem.light : stem.heavy);
+        if (end >= 0 && trie.hasEntries(end)) found(j, end, cut);
         return;
       }
     }
-    if (!child) {
+    if (child < 0) {
       // A middle initial the alias does not have: Donald J. Trump, Michael R. Pompeo.
       if (mode !== MODE_EXACT && j > from && !skippedInitial && isInitial(t, j)) {
         skippedInitial = true;
@@ -1083,6 +1110,6 @@ function walk(root: TrieNode, mode: Mode, t: Tokens, from: number, out: Candidat
       return;
     }
     node = child;
-    if (node.entries) out.push({ last: j, entries: node.entries, suffix: 0 });
+    if (trie.hasEntries(node)) found(j, node, 0);
   }
 }

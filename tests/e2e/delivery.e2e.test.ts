@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { describeBrowsers } from './harness';
+import { type MatchPack, parseMatchPack } from '../../lib/datasets/pack';
+import { aliasColumns, aliasList, buildAutomaton, type MatcherAlias } from '../../lib/match';
+import { describeBrowsers, type GlossPage } from './harness';
 import { waitPainted } from './harness/highlights';
 
 /** Runs in the page: the ranges Gloss painted, as text. */
@@ -11,17 +13,25 @@ function paintedTexts(): string[] {
   return out.sort();
 }
 
-/** Runs in an extension page: adds one made-up entity to the stored match pack, as an import would. */
-async function publishExtraName() {
-  type Local = { get(k: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-  const g = globalThis as unknown as { browser?: { storage: { local: Local } }; chrome?: { storage: { local: Local } } };
-  const local = (g.browser ?? g.chrome)?.storage.local as Local;
-  const pack = JSON.parse((await local.get('dataset:match'))['dataset:match'] as string);
-  pack.revision += '+e2e';
-  pack.aliases.push({ entityId: 'e2e/zorblax', text: 'Zorblax Quentworth', match: 'always' });
-  if (pack.matcher) delete pack.matcher; // tables are per alias: without them the tab prepares the aliases itself
-  pack.types['e2e/zorblax'] = 'person';
-  await local.set({ 'dataset:match': JSON.stringify(pack) });
+type Local = { get(k: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+
+/** Adds one made-up entity to the stored match pack, as the background's publish of an import would. */
+async function publishExtraName(ext: GlossPage): Promise<void> {
+  const stored = await ext.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: { storage: { local: Local } }; chrome?: { storage: { local: Local } } };
+    const local = (g.browser ?? g.chrome)?.storage.local as Local;
+    return (await local.get('dataset:match'))['dataset:match'];
+  });
+  const pack = parseMatchPack(stored);
+  assert.ok(pack, 'the background published a match pack');
+  const list = aliasList(pack.aliases);
+  const aliases = Array.from({ length: list.length }, (_, i) => list.at(i) as MatcherAlias);
+  aliases.push({ entityId: 'e2e/zorblax', text: 'Zorblax Quentworth', match: 'always', entityType: 'person' });
+  const next: MatchPack = { revision: `${pack.revision}+e2e`, aliases: aliasColumns(aliases), automaton: buildAutomaton(aliases, undefined) };
+  await ext.evaluate(async (json) => {
+    const g = globalThis as unknown as { browser?: { storage: { local: Local } }; chrome?: { storage: { local: Local } } };
+    await (g.browser ?? g.chrome)?.storage.local.set({ 'dataset:match': json });
+  }, JSON.stringify(next));
 }
 
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Delivery</title></head>
@@ -62,7 +72,7 @@ describeBrowsers('dataset delivery', (s) => {
     await waitPainted(page, 'Qais al-Khazali');
     assert.deepEqual(await page.evaluate(paintedTexts), ['Baghdad', 'Qais al-Khazali']);
     const ext = await b.openExtensionPage('/popup.html');
-    await ext.evaluate(publishExtraName);
+    await publishExtraName(ext);
     await waitPainted(page, 'Zorblax Quentworth');
     assert.deepEqual(await page.evaluate(paintedTexts), ['Baghdad', 'Qais al-Khazali', 'Zorblax Quentworth']);
   });

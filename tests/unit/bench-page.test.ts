@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generatedPack, loadBundledDataset } from '../../bench/page/packs';
 import { median, percentile, ratio } from '../../bench/page/stats';
-import { parseMatchPack } from '../../lib/datasets/pack';
-import { matcherSteps, newPageMemory } from '../../lib/match';
+import { matcherOfPack, parseMatchPack } from '../../lib/datasets/pack';
+import { aliasList, newPageMemory } from '../../lib/match';
 
 describe('bench:page statistics', () => {
   it('takes the median of what was measured, leaving out what was not', () => {
@@ -29,23 +29,29 @@ describe('bench:page statistics', () => {
 describe('bench:page dataset-scale packs', () => {
   const bundled = loadBundledDataset();
 
-  it('stores a pack the content script accepts, with tables that fit and a type for every alias', () => {
+  it('stores a pack the content script accepts, with an automaton for its aliases and a type for every alias', () => {
     const made = generatedPack(bundled, 1_000);
     const pack = parseMatchPack(made.json);
     expect(pack).not.toBeNull();
-    expect(pack?.aliases).toHaveLength(1_000);
-    expect(pack?.matcher?.aliases).toHaveLength(1_000);
-    for (const a of pack?.aliases ?? []) expect(pack?.types[a.entityId]).toBeDefined();
+    if (!pack) throw new Error('no pack');
+    const aliases = aliasList(pack.aliases);
+    expect(aliases.length).toBe(1_000);
+    expect(matcherOfPack(pack)).not.toBeInstanceOf(Error);
+    expect(pack.aliases.types).toMatch(/^[pol]{1000}$/);
     // The bundled aliases come first, as an import joins after them.
-    expect(pack?.aliases.slice(0, bundled.aliases.length)).toEqual(bundled.aliases);
+    expect(bundled.aliases.map((_, i) => aliases.at(i))).toEqual(bundled.aliases);
   });
 
-  it('finds a generated name with the matcher built from the stored tables', () => {
+  it('finds a generated name with the matcher of the stored automaton', () => {
     const pack = parseMatchPack(generatedPack(bundled, 1_000).json);
     if (!pack) throw new Error('no pack');
-    const name = pack.aliases.at(-1)?.text as string;
-    const found = matcherSteps(pack.aliases, pack.matcher).matcher().find(`Officials said on Tuesday that ${name} had left.`, { memory: newPageMemory() });
-    expect(found.map((m) => m.entityId)).toContain(pack.aliases.at(-1)?.entityId);
+    const last = aliasList(pack.aliases).at(999);
+    const name = last?.text as string;
+    const matcher = matcherOfPack(pack);
+    if (matcher instanceof Error) throw matcher;
+    const found = matcher.find(`Officials said on Tuesday that ${name} had left.`, { memory: newPageMemory() });
+    expect(found.map((m) => m.entityId)).toContain(last?.entityId);
+    expect(matcher.typeOf(last?.entityId as string)).toBe('person');
   });
 
   it('makes the smallest scale half bundled, half generated', () => {

@@ -6,8 +6,8 @@ import { packRevision, publishDatasets as publishWith } from '@/lib/background/p
 import type { CompiledDataset } from '@/lib/dataset/types';
 import { cardPackReader, watchMatchPack } from '@/lib/datasets/load';
 import { datasetOf, type ImportedDataset, mergeDatasets, namespacedId } from '@/lib/datasets/merge';
-import { CARD_PACK_KEY, MATCH_PACK_KEY, parseCardPack, parseMatchPack, PACK_REVISION_KEY } from '@/lib/datasets/pack';
-import { createMatcherFromTables, newPageMemory } from '@/lib/match';
+import { CARD_PACK_KEY, MATCH_PACK_KEY, matcherOfPack, parseCardPack, parseMatchPack, PACK_REVISION_KEY } from '@/lib/datasets/pack';
+import { aliasList, createMatcherFromTables, newPageMemory } from '@/lib/match';
 import { afterPageLoad, hasTextWorthMatching } from '@/lib/page/text-probe';
 
 /** What a content script's entry reads (entrypoints/content/index.ts), parsed as startGloss parses it. */
@@ -78,12 +78,15 @@ describe('publishing datasets to tabs', () => {
   it('writes a match pack and a card pack that a content script reads back', async () => {
     await publishDatasets([]);
     const pack = await readMatchPack();
-    expect(pack?.aliases.length).toBe(bundled.aliases.length);
-    expect(pack?.types['ali-khamenei']).toBe('person');
-    const found = createMatcherFromTables(pack?.aliases ?? [], pack?.matcher).find('Qais al-Khazali spoke.', {
-      memory: newPageMemory(),
-    });
-    expect(found.map((m) => m.entityId)).toEqual(['qais-al-khazali']);
+    if (!pack) throw new Error('no pack');
+    const aliases = aliasList(pack.aliases);
+    expect(bundled.aliases.map((_, i) => aliases.at(i))).toEqual(bundled.aliases);
+    expect(aliases.length).toBe(bundled.aliases.length);
+    const matcher = matcherOfPack(pack);
+    if (matcher instanceof Error) throw matcher;
+    const found = matcher.find('Qais al-Khazali spoke. So did Kataib Hezbollah.', { memory: newPageMemory() });
+    expect(found.map((m) => m.entityId)).toEqual(['qais-al-khazali', 'kataib-hezbollah']);
+    expect(found.map((m) => matcher.typeOf(m.entityId))).toEqual(['person', 'organization']);
     const cards = await cardPackReader().get(pack?.revision ?? '');
     expect(cards?.entities.length).toBe(bundled.entities.length);
     expect(cards?.datasetNames.bundled).toBe(bundled.name);
@@ -112,8 +115,30 @@ describe('publishing datasets to tabs', () => {
     await fakeBrowser.storage.local.set({ [MATCH_PACK_KEY]: '{"revision": 3', [CARD_PACK_KEY]: '[]', [PACK_REVISION_KEY]: 'x' });
     expect(await readMatchPack()).toBeNull();
     expect(await cardPackReader().get('x')).toBeNull();
-    expect(parseMatchPack(JSON.stringify({ revision: 'r', aliases: [], types: {}, matcher: 'x' }))).toBeNull();
+    expect(parseMatchPack(JSON.stringify({ revision: 'r', aliases: [], types: {}, automaton: 'x' }))).toBeNull();
     expect(parseCardPack(undefined)).toBeNull();
+  });
+  it('a pack of an older layout reads as none, and a tab that finds none gets a usable one even at the same revision', async () => {
+    await publishDatasets([]);
+    const current = await readMatchPack();
+    if (!current) throw new Error('no pack');
+    // Stored by a version with the prepared-alias tables instead of an automaton.
+    const { automaton: _, ...older } = current;
+    await fakeBrowser.storage.local.set({ [MATCH_PACK_KEY]: JSON.stringify({ ...older, matcher: { version: 2, aliases: [] } }) });
+    expect(await readMatchPack()).toBeNull();
+    await publishDatasets([]);
+    expect(await readMatchPack()).toBeNull();
+    await publishWith([], async () => bundled, { repair: true });
+    expect(await readMatchPack()).toEqual(current);
+    // An automaton that names aliases the pack does not have is refused by the tab, and repaired the same way.
+    const few = { ...current.aliases, entityIds: current.aliases.entityIds.slice(0, 3), texts: current.aliases.texts.slice(0, 3) };
+    await fakeBrowser.storage.local.set({
+      [MATCH_PACK_KEY]: JSON.stringify({ ...current, aliases: { ...few, rules: few.rules.slice(0, 3), types: few.types.slice(0, 3) } }),
+    });
+    const cut = await readMatchPack();
+    expect(cut && matcherOfPack(cut)).toBeInstanceOf(Error);
+    await publishWith([], async () => bundled, { repair: true });
+    expect(await readMatchPack()).toEqual(current);
   });
   it('a card pack of another revision is read again, not served from the cache', async () => {
     await publishDatasets([]);
