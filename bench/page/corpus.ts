@@ -52,6 +52,10 @@ interface ScaleResult {
   aliases: number;
   packBytes: number;
   startToReadyMs: number | null;
+  /** gloss:start → storage.local's answer (the pack's read, in parallel with the body module's load). */
+  startToReadMs: number | null;
+  /** The pack parsed → the matcher ready: what a tab does with tables made outside it. */
+  parsedToReadyMs: number | null;
   readyToFoundMs: number | null;
   foundAfterLoadMs: number | null;
   heapDeltaBytes: number | null;
@@ -157,6 +161,8 @@ async function measureScales(ext: string, urls: Array<{ page: string; url: strin
         const heap = median(g.map((x) => x.heap));
         perPage.push({
           startToReadyMs: median(g.map((x) => (x.readyMs !== null && x.startMs !== null ? x.readyMs - x.startMs : null))),
+          startToReadMs: median(g.map((x) => (x.readMs !== null && x.startMs !== null ? x.readMs - x.startMs : null))),
+          parsedToReadyMs: median(g.map((x) => (x.readyMs !== null && x.parsedMs !== null ? x.readyMs - x.parsedMs : null))),
           readyToFoundMs: median(g.map((x) => (x.foundMs !== null && x.readyMs !== null ? x.foundMs - x.readyMs : null))),
           // This browser's own load: the main pass's empty load was another browser's.
           foundAfterLoadMs: median(g.map((x) => (x.foundMs !== null ? x.foundMs - x.loadMs : null))),
@@ -169,6 +175,8 @@ async function measureScales(ext: string, urls: Array<{ page: string; url: strin
         aliases: pack.aliases.length,
         packBytes: Buffer.byteLength(pack.json),
         startToReadyMs: m('startToReadyMs'),
+        startToReadMs: m('startToReadMs'),
+        parsedToReadyMs: m('parsedToReadyMs'),
         readyToFoundMs: m('readyToFoundMs'),
         foundAfterLoadMs: m('foundAfterLoadMs'),
         heapDeltaBytes: m('heapDeltaBytes'),
@@ -277,6 +285,8 @@ export async function runCorpus(opts: CorpusOptions): Promise<number> {
       tables100kBytes: pack100k ? Buffer.byteLength(pack100k.json) : null,
       tables100kStoredInRealBuild: realStore,
       ready100kMs: round(s100k?.startToReadyMs ?? null),
+      read100kMs: round(s100k?.startToReadMs ?? null),
+      matcherLoad100kMs: round(s100k?.parsedToReadyMs ?? null),
       heap100kBytes: s100k?.heapDeltaBytes ?? null,
       blockedRequests: blocked.count,
       runtimeS: Math.round(runtimeS),
@@ -295,8 +305,8 @@ export async function runCorpus(opts: CorpusOptions): Promise<number> {
     console.log('\n## Dataset scale\n');
     console.log(
       mdTable(
-        ['dataset', 'aliases', 'stored pack MB', 'gloss:start → gloss:ready ms', 'ready → all found ms', 'found after load ms', 'heap Δ MB'],
-        scales.map((s) => [s.label, s.aliases.toLocaleString('en-US'), mb(s.packBytes), fmt(s.startToReadyMs), fmt(s.readyToFoundMs), fmt(s.foundAfterLoadMs), mb(s.heapDeltaBytes)]),
+        ['dataset', 'aliases', 'stored pack MB', 'gloss:start → gloss:ready ms', 'of which: storage read ms', 'matcher load (pack parsed → ready) ms', 'ready → all found ms', 'found after load ms', 'heap Δ MB'],
+        scales.map((s) => [s.label, s.aliases.toLocaleString('en-US'), mb(s.packBytes), fmt(s.startToReadyMs), fmt(s.startToReadMs), fmt(s.parsedToReadyMs), fmt(s.readyToFoundMs), fmt(s.foundAfterLoadMs), mb(s.heapDeltaBytes)]),
       ),
     );
     console.log(
@@ -329,6 +339,7 @@ type Summary = Record<string, unknown> & {
   scale100kOver100: number | null;
   tables100kBytes: number | null;
   ready100kMs: number | null;
+  matcherLoad100kMs: number | null;
   heap100kBytes: number | null;
 };
 
@@ -348,7 +359,8 @@ function goalsTable(s: Summary): string {
       ['100,000 aliases: tables ≤ 20 MB in a tab (stored pack)', mb(s.tables100kBytes), ok(le(s.tables100kBytes, 20e6))],
       ['100,000 aliases: storage.local quota (10 MiB without unlimitedStorage)', mb(s.tables100kBytes), ok(le(s.tables100kBytes, STORAGE_QUOTA_BYTES))],
       ['100,000 aliases: heap in a tab ≤ 20 MB', mb(s.heap100kBytes), ok(le(s.heap100kBytes, 20e6))],
-      ['100,000 aliases: ready in a tab ≤ 30 ms', fmt(s.ready100kMs), ok(le(s.ready100kMs, 30))],
+      ['100,000 aliases: ready in a tab ≤ 30 ms (gloss:start → ready, storage read included)', fmt(s.ready100kMs), ok(le(s.ready100kMs, 30))],
+      ['100,000 aliases: matcher loaded from the read pack ≤ 30 ms', fmt(s.matcherLoad100kMs), ok(le(s.matcherLoad100kMs, 30))],
       ['matching 100,000 / 100 aliases ≤ 1.3×', fmt(s.scale100kOver100, 2), ok(le(s.scale100kOver100, 1.3))],
       ['mark.js / Gloss (median of pages)', fmt(s.markjsOverGloss as number | null, 1), ''],
       ['Gloss / floor (median of pages)', fmt(s.glossOverFloor as number | null, 1), ''],

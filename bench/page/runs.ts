@@ -22,6 +22,9 @@ export interface GlossRun {
   /** gloss:start (the page loaded and has text) and gloss:ready (pack read and parsed, matcher built). */
   startMs: number | null;
   readyMs: number | null;
+  /** gloss:read (storage.local answered) and gloss:parsed (the match pack parsed: what remains is the matcher's load). */
+  readMs: number | null;
+  parsedMs: number | null;
   /** Settled (found, then highlights quiet) minus load: the window long tasks are counted in, in both runs. */
   windowMs: number;
   longTasks: Array<[number, number]>;
@@ -77,6 +80,8 @@ export async function glossRun(b: GlossBrowser, url: string): Promise<GlossRun> 
       firstPaintMs: s.firstAt > 0 ? s.firstAt : null,
       startMs: s.marks['gloss:start'] ?? null,
       readyMs: s.marks['gloss:ready'] ?? null,
+      readMs: s.marks['gloss:read'] ?? null,
+      parsedMs: s.marks['gloss:parsed'] ?? null,
       windowMs: Math.max(QUIET_MS, settled - s.loadEnd),
       longTasks: s.longTasks,
       heap: (await heapAfterGc(b, page)) ?? 0,

@@ -40,8 +40,10 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   // The entry read the match pack and the settings in one round trip, while this module loaded.
   const early = await stored.catch(() => ({}) as Record<string, unknown>);
   const settingsAtStart = parseSettings(early[SETTINGS_KEY]);
+  const parsed = parseMatchPack(early[MATCH_PACK_KEY]);
+  benchMark('gloss:parsed');
   const first =
-    usable(parseMatchPack(early[MATCH_PACK_KEY])) ?? usable(await nextMatchPack(ctx, () => void send('datasets:missing', {})));
+    usable(parsed) ?? usable(await nextMatchPack(ctx, () => void send('datasets:missing', {})));
   if (!first) return;
   let { pack, matcher } = first;
   benchMark('gloss:ready');

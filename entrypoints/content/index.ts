@@ -25,6 +25,10 @@ export default defineContentScript({
     benchMark('gloss:start');
     // One storage round trip for the match pack and the settings, made while the body module loads.
     const stored = browser.storage.local.get([MATCH_PACK_KEY, SETTINGS_KEY]);
+    void stored.then(
+      () => benchMark('gloss:read'),
+      () => undefined,
+    );
     const start = await loadGlossMain();
     if (!ctx.isInvalid) await start(ctx, stored);
   },
