@@ -25,6 +25,8 @@ type Uints = Uint8Array | Uint16Array | Uint32Array;
  */
 export interface PackedAutomaton {
   version: number;
+  /** How many aliases it was built for (entryAlias holds indexes into them). */
+  aliases: number;
   /** Key id → key. */
   keys: string[];
   nodes: number;
@@ -108,7 +110,7 @@ export interface AutomatonExtras {
   anchorBack: number;
 }
 
-export function serializeAutomaton(arrays: AutomatonArrays, extras: AutomatonExtras): PackedAutomaton {
+export function serializeAutomaton(arrays: AutomatonArrays, extras: AutomatonExtras, aliases: number): PackedAutomaton {
   const { firstChild, edgeKey, firstEntry, entryAlias } = arrays;
   const nodes = firstChild.length - 1;
   const childCounts = new Uint32Array(nodes - ROOTS);
@@ -126,6 +128,7 @@ export function serializeAutomaton(arrays: AutomatonArrays, extras: AutomatonExt
   }
   return {
     version: AUTOMATON_VERSION,
+    aliases,
     keys: arrays.keys,
     nodes,
     entries: entryAlias.length,

@@ -198,17 +198,14 @@ export function createMatcherFromTables(aliases: readonly MatcherAlias[], tables
 /** The automaton a tab matches with, built from the aliases' tables (or the aliases, if the tables do not fit). */
 export function buildAutomaton(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): PackedAutomaton {
   const built = buildTries(aliases, tables);
-  return serializeAutomaton(packTries(built.roots), built.extras);
+  return serializeAutomaton(packTries(built.roots), built.extras, aliases.length);
 }
 
 /** The matcher from a stored automaton built for these aliases, or an Error when it does not fit them. */
 export function matcherFromAutomaton(aliases: AliasList, packed: PackedAutomaton): Matcher | Error {
+  if (packed.aliases !== aliases.length) return new Error(`automaton built for ${packed.aliases} aliases, given ${aliases.length}`);
   const arrays = deserializeAutomaton(packed);
   if (arrays instanceof Error) return arrays;
-  const entryAlias = arrays.entryAlias;
-  for (let i = 0; i < entryAlias.length; i++) {
-    if (entryAlias[i]! >= aliases.length) return new Error(`automaton names alias ${entryAlias[i]} of ${aliases.length}`);
-  }
   return matcherOf(aliases, arrays, packed);
 }
 
@@ -313,7 +310,8 @@ function matcherOf(aliases: AliasList, arrays: AutomatonArrays, extras: Automato
       let out = nodeEntries.get(node);
       if (!out) {
         out = [];
-        for (const k of trie.entries(node)) out.push(entryAt(k));
+        // An index past the aliases (a damaged pack: the counts matched, the entries did not) finds nothing.
+        for (const k of trie.entries(node)) if (k < aliases.length) out.push(entryAt(k));
         nodeEntries.set(node, out);
       }
       return out;
