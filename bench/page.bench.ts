@@ -4,7 +4,8 @@
  * - `npm run bench:page -- --corpus DIR [--pages N] [--runs N] [--scale-pages N (0: none)] [--markjs-pages N]
  *   [--dataset FILE] [--json FILE] [--arms noop-entry,no-css,…]`:
  *   saved real pages, Chromium, against the blank extension, the floor and mark.js, and dataset scales (./page/corpus.ts);
- *   --arms adds variants of the build measured in the same rounds (./page/arms.ts); --markjs-pages 0 skips mark.js.
+ *   --arms adds variants of the build measured in the same rounds (./page/arms.ts); --markjs-pages 0 skips mark.js;
+ *   --frames N measures a frame without text (./page/frames.ts) in every browser of the run.
  */
 import { parseArms } from './page/arms';
 import { runCorpus } from './page/corpus';
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
     markjsPages: count('--markjs-pages', undefined, 0),
     markjsCapMs: 60_000,
     arms: parseArms(option('--arms')),
+    frames: count('--frames', 0, 0),
   });
 }
 

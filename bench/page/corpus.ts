@@ -12,6 +12,7 @@ import type { CompiledDataset } from '../../lib/dataset/types';
 import { CHROMIUM_EXT_DIR, type GlossBrowser, launchChromium, startServer } from '../../tests/e2e/harness';
 import { corpusFiles } from '../lib';
 import { type Arm, removeArmDirs } from './arms';
+import { type FrameCost, measureFrames } from './frames';
 import { markjsScript } from './in-page';
 import { type BenchPack, bundledPack, datasetFilePack, generatedPack, loadBundledDataset, storeMatchPack, unlimitedStorageCopy } from './packs';
 import { blankExtension } from '../../tests/e2e/harness/blank';
@@ -35,6 +36,8 @@ export interface CorpusOptions {
   markjsCapMs: number;
   /** Variants of the build measured beside Gloss and the blank extension (arms.ts); none by default. */
   arms?: Arm[];
+  /** A page with this many frames without text, against none, in every browser of the run (frames.ts); 0: none. */
+  frames?: number;
 }
 
 /** Every host but the bench server's resolves to nothing: a saved page cannot reach the network. */
@@ -77,10 +80,30 @@ async function measurePage(gloss: GlossBrowser, plain: GlossBrowser, url: string
     const run = await glossRun(gloss, url);
     g.push(run);
     // mark.js takes seconds a page: it marks the first load only.
-    e.push(await emptyRun(plain, url, { windowMs: run.windowMs, markjs: i === 0 ? markjs : null }));
-    for (const { arm, browser } of arms) a[arm.name]?.push(await emptyRun(browser, url, { windowMs: run.windowMs, markjs: null, floor: false }));
+    if (!arms.length) {
+      e.push(await emptyRun(plain, url, { windowMs: run.windowMs, markjs: i === 0 ? markjs : null }));
+      continue;
+    }
+    // With arms, the blank extension and the arms take their turns in a new order each round: a browser's load
+    // must not always follow the same one (whose work after its load, e.g. the worker's writes, would land on it).
+    const order = [null, ...arms];
+    rotate(order, i);
+    for (const x of order) {
+      if (x === null) e.push(await emptyRun(plain, url, { windowMs: run.windowMs, markjs: i === 0 ? markjs : null }));
+      else a[x.arm.name]?.push(await emptyRun(x.browser, url, { windowMs: run.windowMs, markjs: null, floor: false }));
+    }
   }
   return { gloss: g, empty: e, arms: a };
+}
+
+/** Rotates by a stride coprime with most lengths, so that rounds see different orders and neighbours. */
+function rotate<T>(xs: T[], round: number): void {
+  for (let k = 0; k < round; k++) {
+    // Move every third element to the front: after a few rounds each browser has had other predecessors.
+    const picked = xs.filter((_, j) => j % 3 === 0);
+    const rest = xs.filter((_, j) => j % 3 !== 0);
+    xs.splice(0, xs.length, ...rest, ...picked.reverse());
+  }
 }
 
 /** Per page, the medians over its loads. */
@@ -255,6 +278,11 @@ export async function runCorpus(opts: CorpusOptions): Promise<number> {
     }
     const rows = results.map(pageRow);
     const pagesS = (Date.now() - t0) / 1000;
+    let frames: FrameCost[] | null = null;
+    if (opts.frames) {
+      const all = [{ name: 'Gloss', browser: gloss }, { name: 'empty', browser: plain }, ...armBrowsers.map((x) => ({ name: x.arm.name, browser: x.browser }))];
+      frames = await measureFrames(all, server, opts.frames, Math.max(opts.runs, 5));
+    }
 
     // Dataset scales, on pages taken evenly from those measured.
     const step = Math.max(1, Math.floor(rows.length / Math.max(1, opts.scalePages)));
@@ -331,9 +359,13 @@ export async function runCorpus(opts: CorpusOptions): Promise<number> {
       console.log('\n## Arms\n');
       console.log(armTable(arms));
     }
+    if (frames) {
+      console.log(`\n## A frame without text (${opts.frames} frames, half about:blank, half a linked image; per frame, minus the empty extension's)\n`);
+      console.log(frameTable(frames));
+    }
     if (opts.json) {
       const runs = results.map((r) => ({ page: r.page, gloss: r.gloss, empty: r.empty, ...(arms ? { arms: r.arms } : {}) }));
-      const out = { date: new Date().toISOString(), machine, summary, ...(arms ? { arms } : {}), scales, matching, pages: rows, runs };
+      const out = { date: new Date().toISOString(), machine, summary, ...(arms ? { arms } : {}), ...(frames ? { frames } : {}), scales, matching, pages: rows, runs };
       await writeFile(opts.json, `${JSON.stringify(out, null, 2)}\n`);
     }
     return 0;
@@ -417,5 +449,21 @@ function armTable(arms: ReturnType<typeof armSummaries>): string {
   return mdTable(
     ['arm', 'load / empty (median of pages)', 'Gloss load / arm', 'pages with more long tasks than empty', 'what'],
     arms.map((a) => [a.arm, fmt(a.loadOverEmpty, 3), fmt(a.glossOverArm, 3), a.longTaskPages, a.what]),
+  );
+}
+
+/** Per browser, a frame without text's cost over the blank extension's (goal: < 1 ms and < 0.2 MB for Gloss). */
+function frameTable(frames: FrameCost[]): string {
+  const empty = frames.find((f) => f.browser === 'empty');
+  const minus = (a: number | null, b: number | null | undefined) => (a === null || b == null ? null : a - b);
+  return mdTable(
+    ['browser', 'main-thread task ms', 'script ms', 'heap KB', 'raw task ms / script ms / heap KB (not minus empty)'],
+    frames.map((f) => [
+      f.browser,
+      fmt(minus(f.taskMs, empty?.taskMs), 2),
+      fmt(minus(f.scriptMs, empty?.scriptMs), 2),
+      fmt((minus(f.heapBytes, empty?.heapBytes) ?? Number.NaN) / 1024, 0),
+      `${fmt(f.taskMs, 2)} / ${fmt(f.scriptMs, 2)} / ${fmt((f.heapBytes ?? Number.NaN) / 1024, 0)}`,
+    ]),
   );
 }
