@@ -15,6 +15,7 @@
  *    really changed, and at most once per LOCATION_SETTLE_MS however fast a page rewrites its history.
  */
 import type { ContentScriptDefinition } from 'wxt';
+import { extensionApi } from './extension-api';
 
 /** Coalesces a burst of address changes (a page calling history.pushState in a loop) into one rescan. */
 export const LOCATION_SETTLE_MS = 300;
@@ -53,7 +54,7 @@ export class ContentScriptContext {
 
   get isInvalid(): boolean {
     // The extension was updated, reloaded or removed: this script is orphaned.
-    if (browser?.runtime?.id == null) this.notifyInvalidated();
+    if (extensionApi()?.runtime?.id == null) this.notifyInvalidated();
     return this.signal.aborted;
   }
 

@@ -1,4 +1,5 @@
 import type { EntityType } from './dataset/schema';
+import { SETTINGS_KEY } from './settings-key';
 
 /**
  * The few settings the content script needs at start, in `browser.storage.local` (one key) so that
@@ -17,7 +18,7 @@ export interface Settings {
 export const HIGHLIGHT_STYLES = ['both', 'tint', 'underline'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
 export function defaultSettings(): Settings {
   return { pausedSites: [], pausedAll: false, types: { person: true, organization: true, place: true }, style: 'both' };

@@ -11,6 +11,8 @@ import { gzipSync } from 'node:zlib';
 import type { CompiledDataset } from '../../lib/dataset/types';
 import { CHROMIUM_EXT_DIR, type GlossBrowser, launchChromium, startServer } from '../../tests/e2e/harness';
 import { corpusFiles } from '../lib';
+import { type Arm, removeArmDirs } from './arms';
+import { type FrameCost, measureFrames } from './frames';
 import { markjsScript } from './in-page';
 import { type BenchPack, bundledPack, datasetFilePack, generatedPack, loadBundledDataset, storeMatchPack, unlimitedStorageCopy } from './packs';
 import { blankExtension } from '../../tests/e2e/harness/blank';
@@ -32,6 +34,10 @@ export interface CorpusOptions {
   /** mark.js (seconds a page) on this many pages, taken evenly; on every page when undefined. */
   markjsPages?: number;
   markjsCapMs: number;
+  /** Variants of the build measured beside Gloss and the blank extension (arms.ts); none by default. */
+  arms?: Arm[];
+  /** A page with this many frames without text, against none, in every browser of the run (frames.ts); 0: none. */
+  frames?: number;
 }
 
 /** Every host but the bench server's resolves to nothing: a saved page cannot reach the network. */
@@ -45,6 +51,8 @@ interface PageResult {
   kb: number;
   gloss: GlossRun[];
   empty: EmptyRun[];
+  /** Per extra arm, its loads (watched as long as the Gloss run of the same round). */
+  arms: Record<string, EmptyRun[]>;
 }
 
 interface ScaleResult {
@@ -65,17 +73,41 @@ const round = (n: number | null, digits = 1) => (n === null ? null : Number(n.to
 
 type MarkjsOptions = { script: string; aliases: string[]; capMs: number } | null;
 
-async function measurePage(gloss: GlossBrowser, plain: GlossBrowser, url: string, runs: number, markjs: MarkjsOptions) {
+type ArmBrowser = { arm: Arm; browser: GlossBrowser };
+
+async function measurePage(gloss: GlossBrowser, plain: GlossBrowser, url: string, runs: number, markjs: MarkjsOptions, arms: ArmBrowser[]) {
   const g: GlossRun[] = [];
   const e: EmptyRun[] = [];
+  const a: Record<string, EmptyRun[]> = Object.fromEntries(arms.map(({ arm }) => [arm.name, []]));
   for (let i = 0; i < runs; i++) {
     // In turns, so that a slow spell of the machine hits both alike; the empty run watches as long as Gloss's did.
     const run = await glossRun(gloss, url);
     g.push(run);
     // mark.js takes seconds a page: it marks the first load only.
-    e.push(await emptyRun(plain, url, { windowMs: run.windowMs, markjs: i === 0 ? markjs : null }));
+    if (!arms.length) {
+      e.push(await emptyRun(plain, url, { windowMs: run.windowMs, markjs: i === 0 ? markjs : null }));
+      continue;
+    }
+    // With arms, the blank extension and the arms take their turns in a new order each round: a browser's load
+    // must not always follow the same one (whose work after its load, e.g. the worker's writes, would land on it).
+    const order = [null, ...arms];
+    rotate(order, i);
+    for (const x of order) {
+      if (x === null) e.push(await emptyRun(plain, url, { windowMs: run.windowMs, markjs: i === 0 ? markjs : null }));
+      else a[x.arm.name]?.push(await emptyRun(x.browser, url, { windowMs: run.windowMs, markjs: null, floor: false }));
+    }
   }
-  return { gloss: g, empty: e };
+  return { gloss: g, empty: e, arms: a };
+}
+
+/** Rotates by a stride coprime with most lengths, so that rounds see different orders and neighbours. */
+function rotate<T>(xs: T[], round: number): void {
+  for (let k = 0; k < round; k++) {
+    // Move every third element to the front: after a few rounds each browser has had other predecessors.
+    const picked = xs.filter((_, j) => j % 3 === 0);
+    const rest = xs.filter((_, j) => j % 3 !== 0);
+    xs.splice(0, xs.length, ...rest, ...picked.reverse());
+  }
 }
 
 /** Per page, the medians over its loads. */
@@ -216,11 +248,20 @@ export async function runCorpus(opts: CorpusOptions): Promise<number> {
   const browsers: GlossBrowser[] = [];
   const blocked = { count: 0 };
   let unlimited: string | null = null;
+  const armDirs: string[] = [];
+  const armBrowsers: ArmBrowser[] = [];
   try {
     const gloss = await launchChromium(CHROMIUM_EXT_DIR, { extraArgs: OFFLINE_ARGS });
     browsers.push(gloss);
     const plain = await launchChromium(blankDir, { extraArgs: OFFLINE_ARGS });
     browsers.push(plain);
+    for (const arm of opts.arms ?? []) {
+      const dir = await arm.make(CHROMIUM_EXT_DIR);
+      armDirs.push(dir);
+      const browser = await launchChromium(dir, { extraArgs: OFFLINE_ARGS });
+      browsers.push(browser);
+      armBrowsers.push({ arm, browser });
+    }
     for (const b of browsers) {
       b.context?.on('requestfailed', (req) => {
         if (!req.url().startsWith(server.origin) && /^https?:/.test(req.url())) blocked.count++;
@@ -232,18 +273,24 @@ export async function runCorpus(opts: CorpusOptions): Promise<number> {
     const version = await browserVersion(gloss, probe);
     await probe.close();
 
-    const markjsStep = Math.max(1, Math.floor(files.length / (opts.markjsPages ?? files.length)));
+    // --markjs-pages 0: no mark.js at all.
+    const markjsStep = opts.markjsPages === 0 ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(files.length / (opts.markjsPages ?? files.length)));
     const results: PageResult[] = [];
     for (const [i, file] of files.entries()) {
       const page = basename(file);
       const url = server.url(`/${encodeURIComponent(page)}`);
-      const withMarkjs = i % markjsStep === 0 ? markjs : null;
-      const { gloss: g, empty: e } = await measurePage(gloss, plain, url, opts.runs, withMarkjs);
-      results.push({ page, kb: Math.round(statSync(file).size / 1024), gloss: g, empty: e });
+      const withMarkjs = Number.isFinite(markjsStep) && i % markjsStep === 0 ? markjs : null;
+      const { gloss: g, empty: e, arms: a } = await measurePage(gloss, plain, url, opts.runs, withMarkjs, armBrowsers);
+      results.push({ page, kb: Math.round(statSync(file).size / 1024), gloss: g, empty: e, arms: a });
       console.error(`[${i + 1}/${files.length}] ${page} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
     }
     const rows = results.map(pageRow);
     const pagesS = (Date.now() - t0) / 1000;
+    let frames: FrameCost[] | null = null;
+    if (opts.frames) {
+      const all = [{ name: 'Gloss', browser: gloss }, { name: 'empty', browser: plain }, ...armBrowsers.map((x) => ({ name: x.arm.name, browser: x.browser }))];
+      frames = await measureFrames(all, server, opts.frames, Math.max(opts.runs, 5));
+    }
 
     // Dataset scales, on pages taken evenly from those measured.
     const step = Math.max(1, Math.floor(rows.length / Math.max(1, opts.scalePages)));
@@ -317,15 +364,26 @@ export async function runCorpus(opts: CorpusOptions): Promise<number> {
     console.log(mdTable(['aliases', 'matcher build from tables ms', 'find ms'], matching.map((m) => [m.aliases.toLocaleString('en-US'), fmt(m.buildMs, 1), fmt(m.ms, 2)])));
     console.log('\n## Pages\n');
     console.log(pageTable(rows));
+    const arms = armBrowsers.length ? armSummaries(results, armBrowsers.map((x) => x.arm)) : null;
+    if (arms) {
+      console.log('\n## Arms\n');
+      console.log(armTable(arms));
+    }
+    if (frames) {
+      console.log(`\n## A frame without text (${opts.frames} frames, half about:blank, half a linked image; per frame, minus the empty extension's)\n`);
+      console.log(frameTable(frames));
+    }
     if (opts.json) {
-      const runs = results.map((r) => ({ page: r.page, gloss: r.gloss, empty: r.empty }));
-      await writeFile(opts.json, `${JSON.stringify({ date: new Date().toISOString(), machine, summary, scales, matching, pages: rows, runs }, null, 2)}\n`);
+      const runs = results.map((r) => ({ page: r.page, gloss: r.gloss, empty: r.empty, ...(arms ? { arms: r.arms } : {}) }));
+      const out = { date: new Date().toISOString(), machine, summary, ...(arms ? { arms } : {}), ...(frames ? { frames } : {}), scales, matching, pages: rows, runs };
+      await writeFile(opts.json, `${JSON.stringify(out, null, 2)}\n`);
     }
     return 0;
   } finally {
     for (const b of browsers) await b.close();
     await server.close();
     await rm(blankDir, { recursive: true, force: true });
+    await removeArmDirs(armDirs);
     if (unlimited) await rm(unlimited, { recursive: true, force: true });
   }
 }
@@ -365,5 +423,59 @@ function goalsTable(s: Summary): string {
       ['mark.js / Gloss (median of pages)', fmt(s.markjsOverGloss as number | null, 1), ''],
       ['Gloss / floor (median of pages)', fmt(s.glossOverFloor as number | null, 1), ''],
     ],
+  );
+}
+
+/**
+ * Per arm, over pages: its load against the blank extension's and against Gloss's (medians of per-page ratios of
+ * medians, as loadOverEmpty), and its long tasks in the same window as the Gloss run of the same round.
+ */
+function armSummaries(results: PageResult[], arms: Arm[]) {
+  return arms.map((arm) => {
+    const perPage = results.map((r) => {
+      const runs = r.arms[arm.name] ?? [];
+      const load = median(runs.map((x) => x.loadMs));
+      const tasks = median(runs.map((x, i) => tasksIn(x.longTasks, x.loadMs, r.gloss[i]?.windowMs ?? 0)));
+      const emptyTasks = median(r.empty.map((x, i) => tasksIn(x.longTasks, x.loadMs, r.gloss[i]?.windowMs ?? 0)));
+      return {
+        page: r.page,
+        loadMs: load,
+        overEmpty: ratio(load, median(r.empty.map((x) => x.loadMs))),
+        glossOver: ratio(median(r.gloss.map((x) => x.loadMs)), load),
+        moreTasksThanEmpty: (tasks ?? 0) > (emptyTasks ?? 0),
+        longTasks: tasks,
+      };
+    });
+    return {
+      arm: arm.name,
+      what: arm.what,
+      loadOverEmpty: round(median(perPage.map((p) => p.overEmpty)), 3),
+      glossOverArm: round(median(perPage.map((p) => p.glossOver)), 3),
+      longTaskPages: perPage.filter((p) => p.moreTasksThanEmpty).length,
+      pages: perPage,
+    };
+  });
+}
+
+function armTable(arms: ReturnType<typeof armSummaries>): string {
+  return mdTable(
+    ['arm', 'load / empty (median of pages)', 'Gloss load / arm', 'pages with more long tasks than empty', 'what'],
+    arms.map((a) => [a.arm, fmt(a.loadOverEmpty, 3), fmt(a.glossOverArm, 3), a.longTaskPages, a.what]),
+  );
+}
+
+/** Per browser, a frame without text's cost over the blank extension's (goal: < 1 ms and < 0.2 MB for Gloss). */
+function frameTable(frames: FrameCost[]): string {
+  const empty = frames.find((f) => f.browser === 'empty');
+  const minus = (a: number | null, b: number | null | undefined) => (a === null || b == null ? null : a - b);
+  return mdTable(
+    ['browser', 'main-thread task ms', 'script ms', 'heap KB', 'raw task ms / script ms / heap KB (not minus empty)'],
+    frames.map((f) => [
+      f.browser,
+      fmt(minus(f.taskMs, empty?.taskMs), 2),
+      fmt(minus(f.scriptMs, empty?.scriptMs), 2),
+      fmt((minus(f.heapBytes, empty?.heapBytes) ?? Number.NaN) / 1024, 0),
+      `${fmt(f.taskMs, 2)} / ${fmt(f.scriptMs, 2)} / ${fmt((f.heapBytes ?? Number.NaN) / 1024, 0)}`,
+    ]),
   );
 }

@@ -95,6 +95,8 @@ export interface EmptyOptions {
   /** How long after its load the page is watched for long tasks: the Gloss run's window of the same round. */
   windowMs: number;
   markjs: { script: string; aliases: string[]; capMs: number } | null;
+  /** The floor pass after the watch (the baseline's); the extra arms (arms.ts) leave it out. */
+  floor?: boolean;
 }
 
 export async function emptyRun(b: GlossBrowser, url: string, opts: EmptyOptions): Promise<EmptyRun> {
@@ -109,7 +111,7 @@ export async function emptyRun(b: GlossBrowser, url: string, opts: EmptyOptions)
     await page.evaluate(stopPolling);
     const heap = (await heapAfterGc(b, page)) ?? 0;
     // In the same page after its load, untouched by any highlighter: the floor reads it, then mark.js marks it.
-    const floor = await page.evaluate(floorPass);
+    const floor = opts.floor === false ? { ms: 0, chars: 0 } : await page.evaluate(floorPass);
     let markjs: MarkjsRun | null = null;
     if (opts.markjs) {
       await (page.raw as PwPage).evaluate(opts.markjs.script);

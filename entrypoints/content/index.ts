@@ -4,7 +4,8 @@ import { benchMark } from '@/lib/page/bench-marks';
 import { highlightSupported } from '@/lib/page/paint';
 import { afterPageLoad, whenTextAppears } from '@/lib/page/text-probe';
 import { MATCH_PACK_KEY } from '@/lib/datasets/pack-keys';
-import { SETTINGS_KEY } from '@/lib/settings';
+import { SETTINGS_KEY } from '@/lib/settings-key';
+import { extensionApi } from '@/lib/extension-api';
 import { loadGlossMain } from './load-main';
 
 export default defineContentScript({
@@ -24,7 +25,7 @@ export default defineContentScript({
     if (ctx.isInvalid || !(await whenTextAppears(document, ctx))) return;
     benchMark('gloss:start');
     // One storage round trip for the match pack and the settings, made while the body module loads.
-    const stored = browser.storage.local.get([MATCH_PACK_KEY, SETTINGS_KEY]);
+    const stored = extensionApi().storage.local.get([MATCH_PACK_KEY, SETTINGS_KEY]);
     void stored.then(
       () => benchMark('gloss:read'),
       () => undefined,

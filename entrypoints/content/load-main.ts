@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { createCardHost } from './card-host';
+import { extensionApi } from '@/lib/extension-api';
 
 /**
  * Loads one of the content script's later parts (an unlisted script of entrypoints/) into the content script's
@@ -9,7 +10,7 @@ import type { createCardHost } from './card-host';
  */
 async function loadPart<T>(file: string, global: string): Promise<T> {
   const g = globalThis as unknown as Record<string, T | undefined>;
-  if (g[global] === undefined) await import(/* @vite-ignore */ browser.runtime.getURL(file as '/gloss-main.js'));
+  if (g[global] === undefined) await import(/* @vite-ignore */ extensionApi().runtime.getURL(file));
   const part = g[global];
   if (part === undefined) throw new Error(`Gloss: ${file} did not load`);
   return part;

@@ -1,5 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext, LOCATION_SETTLE_MS } from '@/lib/content-context';
+
+// The context reads the extension API from the global (lib/extension-api.ts), as the entry does in a browser.
+beforeAll(() => vi.stubGlobal('browser', browser));
+afterAll(() => vi.unstubAllGlobals());
 
 afterEach(() => {
   vi.useRealTimers();
