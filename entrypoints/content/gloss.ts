@@ -45,7 +45,7 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   const first =
     usable(parsed) ?? usable(await nextMatchPack(ctx, () => void send('datasets:missing', {})));
   if (!first) return;
-  let { pack, matcher } = first;
+  let { revision, matcher } = first;
   benchMark('gloss:ready');
   const cardPacks = cardPackReader();
   const isTop = window === window.top;
@@ -117,7 +117,7 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   const anchorRect = (m: PaintedMention) => m.range.getClientRects()[0] ?? m.range.getBoundingClientRect();
   const openCard = async (m: PaintedMention, focus = false) => {
     // The card's data is read on the first card, not with the page: most pages never open one.
-    const cards = await cardPacks.get(pack.revision).catch(() => null);
+    const cards = await cardPacks.get(revision).catch(() => null);
     if (!cards || hover.current !== m) return;
     const model = cardModel(cards, m.entityId, scanner.counts()[m.entityId] ?? 0);
     if (!model) return;
@@ -258,9 +258,9 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   // A dataset imported, switched on or off: the new pack replaces the matcher, and the page is read again.
   ctx.onInvalidated(
     watchMatchPack((stored) => {
-      const next = stored.revision === pack.revision ? null : usable(stored);
+      const next = stored.revision === revision ? null : usable(stored);
       if (!next) return;
-      ({ pack, matcher } = next);
+      ({ revision, matcher } = next);
       hover.closeNow();
       lastShown.clear();
       if (!paused) scanner.rescanAll();
@@ -312,13 +312,15 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
 }
 
 /**
- * A pack with its matcher, read from the automaton packed outside the tab (nothing is built here), or null when
- * the automaton does not fit the pack's aliases (a damaged store: the background is asked for a new one).
+ * A pack's revision and matcher, read from the automaton packed outside the tab (nothing is built here), or null
+ * when the automaton does not fit the pack's aliases (a damaged store: the background is asked for a new one). The
+ * pack itself is not kept: its automaton's base64 text is decoded into the matcher's arrays (7.8 MB of text at
+ * 100,000 aliases).
  */
-function usable(pack: MatchPack | null): { pack: MatchPack; matcher: Matcher } | null {
+function usable(pack: MatchPack | null): { revision: string; matcher: Matcher } | null {
   if (!pack) return null;
   const matcher = matcherOfPack(pack);
-  return matcher instanceof Error ? null : { pack, matcher };
+  return matcher instanceof Error ? null : { revision: pack.revision, matcher };
 }
 
 /**
@@ -337,8 +339,8 @@ function nextMatchPack(ctx: ContentScriptContext, askForIt: () => void): Promise
     browser.storage.local
       .get(MATCH_PACK_KEY)
       .then((stored) => {
-        const pack = usable(parseMatchPack(stored[MATCH_PACK_KEY]));
-        if (pack) done(pack.pack);
+        const pack = parseMatchPack(stored[MATCH_PACK_KEY]);
+        if (pack && usable(pack)) done(pack);
         else askForIt();
       })
       .catch(askForIt);

@@ -193,7 +193,8 @@ export function deserializeAutomaton(packed: PackedAutomaton): AutomatonArrays |
   firstChild[nodes] = child;
   firstEntry[nodes] = entry;
   if (child !== nodes || entry !== entries) return new Error('automaton arrays do not add up');
-  return { keys: packed.keys, firstChild, edgeKey: edgeKeys, firstEntry, entryAlias };
+  // Copies, so that the decoded buffer and its two count sections (used up above) are not kept alive by the views.
+  return { keys: packed.keys, firstChild, edgeKey: edgeKeys.slice(), firstEntry, entryAlias: entryAlias.slice() };
 }
 
 const BIG_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 0;
