@@ -60,7 +60,7 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   };
   const collector: Collector = {
     // Shadow roots are collected (and observed) one by one by the scanner.
-    collect: (root) => collectBlocks(root, { isHidden: isHiddenNoted, ignore, nestedShadowRoots: false }),
+    collect: (root, outlined) => collectBlocks(root, { isHidden: isHiddenNoted, ignore, nestedShadowRoots: false, outlined }),
     blockOf: (node) => blockOf(node),
     isBlock: isBlockElement,
     range: (block, start, end) => rangeForBlock(block, start, end, document),

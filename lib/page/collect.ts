@@ -39,6 +39,11 @@ export interface CollectOptions {
    * read either way (a rescan of a host is a rescan of what it renders), and a host is a block boundary always.
    */
   nestedShadowRoots?: boolean;
+  /**
+   * Elements under the root that another call reads (a big subtree collected in parts): each ends the run it
+   * interrupts, as a nested block does, and nothing in it is read here.
+   */
+  outlined?: (el: Element) => boolean;
 }
 
 const ELEMENT = 1;
@@ -84,6 +89,7 @@ export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlo
   const isHidden = options.isHidden ?? isHiddenByMarkup;
   const ignore = options.ignore;
   const readShadow = options.nestedShadowRoots !== false;
+  const outlined = options.outlined;
   const out: TextBlock[] = [];
 
   const start = startNode(root);
@@ -153,6 +159,8 @@ export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlo
         const name = el.localName;
         if (name === 'br') {
           text += '\n';
+        } else if (outlined?.(el) && cur !== start) {
+          flush();
         } else if (!isExcluded(el, isHidden, ignore)) {
           const host = openShadowRoot(el);
           const shadow = readShadow || cur === start ? host : null;

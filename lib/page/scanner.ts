@@ -18,8 +18,11 @@ export type { TextBlock, TextSegment } from './collect';
 
 /** The text collector (lib/page/collect.ts), injected so the engine can be tested alone. */
 export interface Collector {
-  /** Blocks under `root` (the root's own text and every nested block), in document order. */
-  collect(root: Node): TextBlock[];
+  /**
+   * Blocks under `root` (the root's own text and every nested block), in document order; elements `outlined`
+   * says yes to are read by calls of their own, and only end the root's runs there.
+   */
+  collect(root: Node, outlined?: (el: Element) => boolean): TextBlock[];
   /** Whether an element starts a block of its own (its text never joins its parent's). */
   isBlock(el: Element): boolean;
   /** The block element whose text contains `node` (an element that is itself a block returns itself). */
@@ -276,8 +279,18 @@ export class Scanner implements HitIndex<PaintedMention> {
   private queueRoot(root: Node, refreshed?: Set<BlockRecord>): void {
     this.o.scheduler.push(() => {
       if (!this.running || !root.isConnected) return;
-      const parts = this.split(root);
-      if (parts) {
+      const split = this.split(root);
+      if (split) {
+        const { owner, parts, ownText } = split;
+        if (ownText) {
+          // The root's own runs (a "Jump to navigation" link beside 9,000 elements of article), without its parts.
+          const outlined = new Set<Element>(parts);
+          this.o.scheduler.push(() => {
+            if (!this.running || !owner.isConnected) return;
+            for (let c = owner.firstElementChild; c; c = c.nextElementSibling) if (!outlined.has(c)) this.observeShadowRoots(c);
+            this.queueBlocks(this.o.collector.collect(owner, (el) => outlined.has(el)), refreshed);
+          });
+        }
         // In chunks: queueing 20,000 paragraphs at once is itself a long task.
         for (let k = 0; k < parts.length; k += QUEUE_CHUNK) {
           this.o.scheduler.push(() => {
@@ -287,33 +300,39 @@ export class Scanner implements HitIndex<PaintedMention> {
         return;
       }
       this.observeShadowRoots(root);
-      const blocks = this.o.collector.collect(root);
-      // Matching a block is the unit of work; blocks are batched only by the scheduler's time budget.
-      for (const block of blocks) this.o.scheduler.push(() => this.scanBlock(block, refreshed));
+      this.queueBlocks(this.o.collector.collect(root), refreshed);
     });
   }
 
+  private queueBlocks(blocks: TextBlock[], refreshed?: Set<BlockRecord>): void {
+    // Matching a block is the unit of work; blocks are batched only by the scheduler's time budget.
+    for (const block of blocks) this.o.scheduler.push(() => this.scanBlock(block, refreshed));
+  }
+
   /**
-   * A large subtree is collected child by child, so that no single collection is a long task (20,000
-   * paragraphs in one collection: ~140 ms). Only a root whose own text is empty can be split: its children
-   * are then blocks of their own and its text is exactly theirs.
+   * A large subtree is collected block child by block child, so that no single collection is a long task (20,000
+   * paragraphs in one collection: ~140 ms; a Wikipedia article, 9,000 elements under a root that also holds a
+   * link of its own: 65 ms). The split element's own text, if any (`ownText`), is collected apart with its parts
+   * outlined: nested blocks split a parent's runs, so its runs are the same either way. `owner` is the element
+   * split: the root, or the innermost of a chain of lone wrappers under it.
    */
-  private split(root: Node): Element[] | null {
+  private split(root: Node): { owner: Element; parts: Element[]; ownText: boolean } | null {
     if (root.nodeType !== Node.ELEMENT_NODE) return null;
     const el = root as Element;
     if (el.shadowRoot || !hasMoreElements(el, SPLIT_ABOVE)) return null;
     const parts: Element[] = [];
+    let ownText = false;
     for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === Node.ELEMENT_NODE) {
         const child = c as Element;
         if (this.o.collector.isBlock(child)) parts.push(child);
         else if (SKIP_TAGS.has(child.localName) || this.o.ignore?.(child)) continue;
-        else if (child.textContent?.trim() || child.children.length > 0) return null;
-      } else if (c.nodeType === Node.TEXT_NODE && (c as Text).data.trim()) return null;
+        else if (child.textContent?.trim() || child.children.length > 0) ownText = true;
+      } else if (c.nodeType === Node.TEXT_NODE && (c as Text).data.trim()) ownText = true;
     }
     // A lone wrapper (main > article > p × 20,000) is split in turn: its text is the root's.
-    if (parts.length === 1) return this.split(parts[0] as Element);
-    return parts.length > 1 ? parts : null;
+    if (parts.length === 1 && !ownText) return this.split(parts[0] as Element);
+    return parts.length > 0 ? { owner: el, parts, ownText } : null;
   }
 
   /** Open shadow roots are scanned and observed like the document (MutationObservers do not cross them). */

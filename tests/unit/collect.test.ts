@@ -70,6 +70,18 @@ describe.each(doms)('collectBlocks on $name', ({ parse }) => {
     expect(blocks[1]?.element.parentNode).toBe(outer);
   });
 
+  it('reads around outlined elements: each ends the run it interrupts, as a nested block, and is not read', () => {
+    const { doc, blocks } = collect('<div id="outer">Before <b>bold</b><p class="part">Inner <i>deep</i></p>After<p class="part">Two</p>End</div>', {
+      outlined: (el) => el.className === 'part',
+    });
+    expect(texts(blocks)).toEqual(['Before bold', 'After', 'End']);
+    const outer = doc.getElementById('outer');
+    for (const b of blocks) expect(b.element).toBe(outer);
+    // The same runs of the outer element as a whole collection gives, less the parts' own blocks.
+    const whole = collectBlocks(doc).filter((b) => b.element === outer);
+    expect(texts(whole)).toEqual(texts(blocks));
+  });
+
   it('turns <br> into a soft line break inside the block', () => {
     const { blocks } = collect('<p>Qais<br>al-Khazali<br/><br>end</p>');
     expect(texts(blocks)).toEqual(['Qais\nal-Khazali\n\nend']);

@@ -13,13 +13,17 @@ const blockOf = (node: Node): Element | null => {
   }
   return null;
 };
+const outlinedBy = (t: Text, root: Node, outlined?: (el: Element) => boolean) => {
+  for (let n = t.parentElement; n && n !== root; n = n.parentElement) if (outlined?.(n)) return true;
+  return false;
+};
 const collector: Collector = {
-  collect(root) {
+  collect(root, outlined) {
     const blocks = new Map<Element, TextBlock>();
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
       const el = blockOf(t);
-      if (!el || t.parentElement?.closest('textarea,script')) continue;
+      if (!el || t.parentElement?.closest('textarea,script') || outlinedBy(t, root, outlined)) continue;
       let b = blocks.get(el);
       if (!b) {
         b = { element: el, text: '', segments: [] };
@@ -100,9 +104,9 @@ function setup(html: string) {
 async function scanRecordingRoots(t: ReturnType<typeof setup>): Promise<Node[]> {
   const roots: Node[] = [];
   const collect = collector.collect;
-  collector.collect = (root) => {
+  collector.collect = (root, outlined) => {
     roots.push(root);
-    return collect(root);
+    return collect(root, outlined);
   };
   try {
     t.scanner.start();
@@ -153,6 +157,17 @@ describe('Scanner', () => {
     expect(t.scanner.counts()).toEqual({ qais: 1200 });
     expect(roots.filter((r) => r !== 'P')).toEqual([]);
     expect(roots).toHaveLength(1200);
+  });
+
+  it('collects a big root in parts even when it has text of its own, and reads that text too', async () => {
+    const paragraphs = Array.from({ length: 1200 }, (_, i) => `<p>Item ${i}: Qais al-Khazali.</p>`).join('');
+    const t = setup(`<main><div id="content"><a href="#nav">Jump to Kata'ib Hezbollah</a>${paragraphs} Closing words.</div></main>`);
+    current = t.scanner;
+    const roots = (await scanRecordingRoots(t)).map((r) => (r as Element).tagName);
+    expect(t.scanner.counts()).toEqual({ qais: 1200, kh: 1 });
+    // The div's own run is read by a call of its own, with its paragraphs outlined; nothing reads all 1,200 at once.
+    expect(roots.filter((r) => r !== 'P')).toEqual(['DIV']);
+    expect(roots).toHaveLength(1201);
   });
 
   it('picks up appended blocks and changed text, and drops removed ones', async () => {
