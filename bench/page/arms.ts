@@ -43,57 +43,40 @@ async function patchOnce(file: string, from: string, to: string): Promise<void> 
 /** A content script that returns at once: what a frame pays for any content script at all. */
 const NOOP_SCRIPT = '(function(){})();\n';
 
+/** An arm that is a copy of the build changed by `edit`. */
+function variant(name: string, what: string, edit: (dir: string) => Promise<void>): Arm {
+  return {
+    name,
+    what,
+    async make(built) {
+      const dir = await copyOf(built, name);
+      await edit(dir);
+      return dir;
+    },
+  };
+}
+
 export const ARMS: Record<string, Arm> = {
-  'noop-entry': {
-    name: 'noop-entry',
-    what: 'Gloss, its entry a script that returns at once (stylesheet and background kept)',
-    async make(built) {
-      const dir = await copyOf(built, 'noop-entry');
-      await writeFile(join(dir, 'content-scripts/content.js'), NOOP_SCRIPT);
-      return dir;
-    },
-  },
-  'no-css': {
-    name: 'no-css',
-    what: 'Gloss without the manifest stylesheet (highlights registered, unstyled)',
-    async make(built) {
-      const dir = await copyOf(built, 'no-css');
-      await editManifest(dir, (m) => {
-        for (const cs of m.content_scripts ?? []) delete cs.css;
-      });
-      return dir;
-    },
-  },
-  'no-tabs-listener': {
-    name: 'no-tabs-listener',
-    what: 'Gloss without the background’s tabs.onUpdated listener (badge not cleared)',
-    async make(built) {
-      const dir = await copyOf(built, 'no-tabs-listener');
-      // hasListener takes the same argument and registers nothing: the worker is no longer told of navigations.
-      await patchOnce(join(dir, 'background.js'), '.tabs.onUpdated.addListener(', '.tabs.onUpdated.hasListener(');
-      return dir;
-    },
-  },
-  'no-background': {
-    name: 'no-background',
-    what: 'Gloss with an empty service worker (no listeners at all; messages go unanswered)',
-    async make(built) {
-      const dir = await copyOf(built, 'no-background');
-      await writeFile(join(dir, 'background.js'), '');
-      return dir;
-    },
-  },
-  'no-content-script': {
-    name: 'no-content-script',
-    what: 'Gloss without any content script (no entry, no stylesheet; background kept)',
-    async make(built) {
-      const dir = await copyOf(built, 'no-content-script');
-      await editManifest(dir, (m) => {
-        delete m.content_scripts;
-      });
-      return dir;
-    },
-  },
+  'noop-entry': variant('noop-entry', 'Gloss, its entry a script that returns at once (stylesheet and background kept)', (dir) =>
+    writeFile(join(dir, 'content-scripts/content.js'), NOOP_SCRIPT),
+  ),
+  'no-css': variant('no-css', 'Gloss without the manifest stylesheet (highlights registered, unstyled)', (dir) =>
+    editManifest(dir, (m) => {
+      for (const cs of m.content_scripts ?? []) delete cs.css;
+    }),
+  ),
+  // hasListener takes the same argument and registers nothing: the worker is no longer told of navigations.
+  'no-tabs-listener': variant('no-tabs-listener', 'Gloss without the background’s tabs.onUpdated listener (badge not cleared)', (dir) =>
+    patchOnce(join(dir, 'background.js'), '.tabs.onUpdated.addListener(', '.tabs.onUpdated.hasListener('),
+  ),
+  'no-background': variant('no-background', 'Gloss with an empty service worker (no listeners at all; messages go unanswered)', (dir) =>
+    writeFile(join(dir, 'background.js'), ''),
+  ),
+  'no-content-script': variant('no-content-script', 'Gloss without any content script (no entry, no stylesheet; background kept)', (dir) =>
+    editManifest(dir, (m) => {
+      delete m.content_scripts;
+    }),
+  ),
   'blank-cs': {
     name: 'blank-cs',
     what: 'the blank extension plus a no-op content script with Gloss’s keys (every frame, about:blank, document_idle)',
