@@ -14,7 +14,7 @@ export const AUTOMATON_VERSION = 3;
 
 export const ROOTS = 3;
 
-type Uints = Uint8Array | Uint16Array | Uint32Array;
+export type Uints = Uint8Array | Uint16Array | Uint32Array;
 
 /**
  * The automaton as stored: plain JSON, the arrays as one base64 string of four little-endian sections, each of
@@ -212,7 +212,7 @@ interface Base64Codec {
   fromBase64?(s: string): Uint8Array;
 }
 
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
   if (native) return native.call(bytes);
   let binary = '';
@@ -220,7 +220,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function fromBase64(s: string): Uint8Array | null {
+export function fromBase64(s: string): Uint8Array | null {
   try {
     const native = (Uint8Array as unknown as Base64Codec).fromBase64;
     if (native) return native(s);
@@ -233,8 +233,23 @@ function fromBase64(s: string): Uint8Array | null {
   }
 }
 
+/**
+ * What the matcher asks of its tries (nodes 0, 1, 2 are the roots of the exact, light and heavy tries): one packed
+ * automaton (Automaton), or the shards of one that a tab has read so far (./shards.ts).
+ */
+export interface Trie {
+  readonly size: number;
+  /** The child of node on key, or -1. */
+  child(node: number, key: string): number;
+  hasChildren(node: number): boolean;
+  hasEntries(node: number): boolean;
+  /** The indexes of the aliases ending at node, in the order they were added. */
+  entries(node: number): Uints;
+  childKeys(node: number): string[];
+}
+
 /** A packed trie in use: finding a child is a key lookup and a binary search among the node's children. */
-export class Automaton {
+export class Automaton implements Trie {
   private readonly keyIds: Map<string, number>;
 
   constructor(private readonly a: AutomatonArrays) {
