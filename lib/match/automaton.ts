@@ -9,8 +9,11 @@
  * entryAlias[firstEntry[n] .. firstEntry[n + 1] - 1], in the order they were added.
  */
 
-/** Version of the packed layout and of the key scheme in it: a pack of another version is published again. */
-export const AUTOMATON_VERSION = 3;
+/**
+ * Version of the packed layout and of the key scheme in it: a pack of another version is published again. 4: big
+ * packs in shards (./shards.ts), so that an update shards the big packs stored before it.
+ */
+export const AUTOMATON_VERSION = 4;
 
 export const ROOTS = 3;
 
