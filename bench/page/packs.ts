@@ -9,8 +9,8 @@ import { basename, join } from 'node:path';
 import { compileDataset } from '../../lib/dataset/compile';
 import type { CompiledDataset } from '../../lib/dataset/types';
 import { mergeDatasets } from '../../lib/datasets/merge';
-import { MATCH_PACK_KEY, matchPackOf } from '../../lib/datasets/pack';
-import { type MatcherAlias, matcherTables } from '../../lib/match';
+import { isShardedPack, MATCH_PACK_KEY, matcherOfPack, matchPackItems, matchPackOf, parseMatchPack, parseShard, shardKey } from '../../lib/datasets/pack';
+import { type Matcher, type MatcherAlias, matcherTables, newPageMemory, ShardSet } from '../../lib/match';
 import { loadBundledDataset, readArticles } from '../../scripts/dataset-files';
 import type { GlossBrowser } from '../../tests/e2e/harness';
 import { generatedAliases } from '../lib';
@@ -18,20 +18,72 @@ import { generatedAliases } from '../lib';
 export interface BenchPack {
   label: string;
   aliases: MatcherAlias[];
-  /** The JSON string as stored under MATCH_PACK_KEY. */
+  /** The JSON string as stored under MATCH_PACK_KEY (a sharded pack's header). */
   json: string;
+  /** Every storage.local item of the pack: MATCH_PACK_KEY, and a sharded pack's shards (lib/match/shards.ts). */
+  items: Record<string, string>;
+  /** The items' bytes. */
+  bytes: number;
 }
 
-function packOf(label: string, dataset: CompiledDataset): BenchPack {
-  const json = JSON.stringify(matchPackOf(dataset, `bench:${label}`));
-  return { label, aliases: dataset.aliases, json };
+/**
+ * The pack as the background publishes it (sharded when big), or with `whole`, as one pack whatever its size (as
+ * before shards: the arm they are compared with).
+ */
+function packOf(label: string, dataset: CompiledDataset, whole = false): BenchPack {
+  const revision = `bench:${label}`;
+  const items = whole ? { [MATCH_PACK_KEY]: JSON.stringify(matchPackOf(dataset, revision)) } : matchPackItems(dataset, revision);
+  const bytes = Object.values(items).reduce((sum, json) => sum + Buffer.byteLength(json), 0);
+  return { label, aliases: dataset.aliases, json: items[MATCH_PACK_KEY] as string, items, bytes };
+}
+
+/** A sharded pack's shards, read as a tab reads them, from the items; null when the pack is whole. */
+function shardSetOf(pack: BenchPack): { set: ShardSet; read(index: number): number } | null {
+  const parsed = parseMatchPack(pack.json);
+  if (!parsed || !isShardedPack(parsed)) return null;
+  const set = ShardSet.of(parsed.sharded);
+  if (set instanceof Error) throw set;
+  return {
+    set,
+    read(index) {
+      const json = pack.items[shardKey(index)];
+      set.add(index, parseShard(json, parsed.revision));
+      return json ? Buffer.byteLength(json) : 0;
+    },
+  };
+}
+
+/**
+ * The bytes of the pack a tab reads for this text: the whole pack, or a sharded pack's header and the shards of
+ * its rounds (match, read the shards the words reached, match again, until none is missing), as entrypoints/content/gloss.ts.
+ */
+export function tabReadBytes(pack: BenchPack, text: string): number {
+  const sharded = shardSetOf(pack);
+  if (!sharded) return pack.bytes;
+  let bytes = Buffer.byteLength(pack.json);
+  for (;;) {
+    sharded.set.matcher().find(text, { memory: newPageMemory() });
+    if (sharded.set.missing.size === 0) return bytes;
+    for (const i of [...sharded.set.missing]) bytes += sharded.read(i);
+  }
+}
+
+/** The pack's matcher with every shard read (for matching speed: the lookups a tab's last round makes). */
+export function fullMatcherOf(pack: BenchPack): Matcher | Error {
+  const sharded = shardSetOf(pack);
+  if (!sharded) {
+    const parsed = parseMatchPack(pack.json);
+    return parsed ? matcherOfPack(parsed) : new Error(`${pack.label}: the pack does not parse`);
+  }
+  for (let i = 0; i < sharded.set.header.shards; i++) sharded.read(i);
+  return sharded.set.matcher();
 }
 
 /**
  * The bundled dataset's aliases followed by generated names up to `count` (as in bench:match); `count` below the
  * bundled size takes bundled aliases evenly and generated names for the other half, as bench:match's "100".
  */
-export function generatedPack(bundled: CompiledDataset, count: number): BenchPack {
+export function generatedPack(bundled: CompiledDataset, count: number, options: { whole?: boolean } = {}): BenchPack {
   const stride = Math.max(1, Math.floor(bundled.aliases.length / (count / 2)));
   const own =
     count < bundled.aliases.length ? bundled.aliases.filter((_, i) => i % stride === 0).slice(0, count / 2) : bundled.aliases;
@@ -41,7 +93,8 @@ export function generatedPack(bundled: CompiledDataset, count: number): BenchPac
     ...bundled.entities,
     ...extra.map((a) => ({ id: a.entityId, name: a.text, type: 'person' as const, descriptor: '', note: { text: '', citations: [] }, aliases: [a.text] })),
   ];
-  return packOf(count.toLocaleString('en-US'), { ...bundled, entities, aliases, matcher: matcherTables(aliases) });
+  const label = `${count.toLocaleString('en-US')}${options.whole ? ' (one pack, before shards)' : ''}`;
+  return packOf(label, { ...bundled, entities, aliases, matcher: matcherTables(aliases) }, options.whole);
 }
 
 export function bundledPack(bundled: CompiledDataset): BenchPack {
@@ -66,18 +119,18 @@ export async function storeMatchPack(b: GlossBrowser, pack: BenchPack): Promise<
   const [sw] = b.context?.serviceWorkers() ?? [];
   if (!sw) throw new Error('storeMatchPack: the extension has no service worker to write from');
   const error = await sw.evaluate(
-    async ([key, json]) => {
+    async ([items]) => {
       try {
         const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
-        await api.storage.local.set({ [key]: json });
+        await api.storage.local.set(items);
         return null;
       } catch (e) {
         return String(e);
       }
     },
-    [MATCH_PACK_KEY, pack.json] as const,
+    [pack.items] as const,
   );
-  if (error) throw new Error(`storage.local refused the ${pack.label} pack (${(pack.json.length / 1e6).toFixed(1)} MB): ${error}`);
+  if (error) throw new Error(`storage.local refused the ${pack.label} pack (${(pack.bytes / 1e6).toFixed(1)} MB): ${error}`);
 }
 
 /**

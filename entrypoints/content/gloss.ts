@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { cardPackReader, watchMatchPack } from '@/lib/datasets/load';
-import { MATCH_PACK_KEY, type MatchPack, matcherOfPack, parseMatchPack } from '@/lib/datasets/pack';
-import { type Matcher, newPageMemory } from '@/lib/match';
+import { cardPackReader, readMissingShards, watchMatchPack, watchShards } from '@/lib/datasets/load';
+import { isShardedPack, MATCH_PACK_KEY, matcherOfPack, parseMatchPack, type StoredMatchPack } from '@/lib/datasets/pack';
+import { type Matcher, newPageMemory, ShardSet } from '@/lib/match';
 import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
 import { isFromExtension, parseMessage } from '@/lib/messages-validate';
 import { createHoverController } from '@/lib/page/card-hover';
@@ -45,7 +45,10 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   const first =
     usable(parsed) ?? usable(await nextMatchPack(ctx, () => void send('datasets:missing', {})));
   if (!first) return;
-  let { revision, matcher } = first;
+  let { revision, matcher, shards } = first;
+  /** A big pack's shards being read (fillShards), and whether the background was asked to repair one. */
+  let filling: Promise<void> | null = null;
+  let askedForRepair = false;
   benchMark('gloss:ready');
   const cardPacks = cardPackReader();
   const isTop = window === window.top;
@@ -92,7 +95,12 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   const scanner = new Scanner({
     doc: document,
     collector,
-    find: (text, memory) => matcher.find(text, { memory }),
+    find: (text, memory) => {
+      const found = matcher.find(text, { memory });
+      // A big pack's shards that this text's words reach and the tab has not read: read them after this pass.
+      if (shards && shards.missing.size > 0 && !filling) void fillShards();
+      return found;
+    },
     newMemory: newPageMemory,
     typeOf: (id) => matcher.typeOf(id),
     painter,
@@ -251,8 +259,49 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
     }
     scheduleSummary();
   };
+  // --- Shards of a big pack (lib/match/shards.ts) --------------------------------------------------
+  /**
+   * Once the scan pass is done: one storage read of the shards it missed, a new matcher over all shards read (its
+   * caches fresh), and the page read again; until a pass misses none. A shard missing or damaged in storage is a
+   * missing pack for its part: the background is asked to repair it, and the page read again when it comes.
+   */
+  function fillShards(): Promise<void> {
+    filling ??= (async () => {
+      for (;;) {
+        await scanner.idle();
+        const set = shards;
+        if (!set || set.missing.size === 0) return;
+        const { added, broken } = await readMissingShards(set, revision);
+        if (set !== shards) continue;
+        if (broken > 0 && !askedForRepair) {
+          askedForRepair = true;
+          void send('datasets:missing', {});
+        }
+        if (added === 0) continue;
+        matcher = set.matcher();
+        if (!paused) scanner.rescanAll();
+      }
+    })().finally(() => {
+      filling = null;
+    });
+    return filling;
+  }
+  ctx.onInvalidated(
+    watchShards((index) => {
+      if (!shards?.broken.has(index)) return;
+      shards.broken.delete(index);
+      shards.missing.add(index);
+      askedForRepair = false;
+      void fillShards();
+    }),
+  );
+
   apply(settingsAtStart);
-  void scanner.idle().then(() => benchMark('gloss:found'));
+  // Found: every name of the page, the last shard its words reach read and the page read again with it.
+  void scanner
+    .idle()
+    .then(() => filling ?? fillShards())
+    .then(() => benchMark('gloss:found'));
   ctx.onInvalidated(watchSettings(apply));
 
   // A dataset imported, switched on or off: the new pack replaces the matcher, and the page is read again.
@@ -260,7 +309,7 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
     watchMatchPack((stored) => {
       const next = stored.revision === revision ? null : usable(stored);
       if (!next) return;
-      ({ revision, matcher } = next);
+      ({ revision, matcher, shards } = next);
       hover.closeNow();
       lastShown.clear();
       if (!paused) scanner.rescanAll();
@@ -315,21 +364,26 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
  * A pack's revision and matcher, read from the automaton packed outside the tab (nothing is built here), or null
  * when the automaton does not fit the pack's aliases (a damaged store: the background is asked for a new one). The
  * pack itself is not kept: its automaton's base64 text is decoded into the matcher's arrays (7.8 MB of text at
- * 100,000 aliases).
+ * 100,000 aliases). A big pack's header gives a matcher over none of its shards yet: its first pass notes the
+ * shards the page's words reach (fillShards).
  */
-function usable(pack: MatchPack | null): { revision: string; matcher: Matcher } | null {
+function usable(pack: StoredMatchPack | null): { revision: string; matcher: Matcher; shards: ShardSet | null } | null {
   if (!pack) return null;
+  if (isShardedPack(pack)) {
+    const shards = ShardSet.of(pack.sharded);
+    return shards instanceof Error ? null : { revision: pack.revision, matcher: shards.matcher(), shards };
+  }
   const matcher = matcherOfPack(pack);
-  return matcher instanceof Error ? null : { revision: pack.revision, matcher };
+  return matcher instanceof Error ? null : { revision: pack.revision, matcher, shards: null };
 }
 
 /**
  * The first match pack the background publishes, for a tab that found none (just installed, or a publish that a
  * stopped worker never finished: `askForIt` asks the background for one).
  */
-function nextMatchPack(ctx: ContentScriptContext, askForIt: () => void): Promise<MatchPack | null> {
+function nextMatchPack(ctx: ContentScriptContext, askForIt: () => void): Promise<StoredMatchPack | null> {
   return new Promise((resolve) => {
-    const done = (pack: MatchPack | null) => {
+    const done = (pack: StoredMatchPack | null) => {
       stop();
       resolve(pack);
     };

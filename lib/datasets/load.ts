@@ -1,4 +1,5 @@
-import { CARD_PACK_KEY, type CardPack, MATCH_PACK_KEY, type MatchPack, parseCardPack, parseMatchPack } from './pack';
+import type { ShardSet } from '../match';
+import { CARD_PACK_KEY, type CardPack, MATCH_PACK_KEY, parseCardPack, parseMatchPack, parseShard, type StoredMatchPack, shardKey } from './pack';
 
 /** The content script's side of dataset delivery: reads the packs the background wrote (lib/background/publish.ts). */
 
@@ -20,11 +21,42 @@ export function cardPackReader(): { get(revision: string): Promise<CardPack | nu
 }
 
 /** Calls back with each new match pack the background publishes (an import, a dataset switched on or off). */
-export function watchMatchPack(onPack: (pack: MatchPack) => void): () => void {
+export function watchMatchPack(onPack: (pack: StoredMatchPack) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !changes[MATCH_PACK_KEY]) return;
     const pack = parseMatchPack(changes[MATCH_PACK_KEY].newValue);
     if (pack) onPack(pack);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * Reads the shards a tab's matchers looked for and did not have, in one storage round trip, into the set. Returns
+ * how many came in, and how many were missing or damaged (noted in set.broken: the background is to be asked).
+ */
+export async function readMissingShards(set: ShardSet, revision: string): Promise<{ added: number; broken: number }> {
+  const wanted = [...set.missing];
+  if (wanted.length === 0) return { added: 0, broken: 0 };
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = await browser.storage.local.get(wanted.map(shardKey));
+  } catch {
+    // the extension reloading: the shards count as missing
+  }
+  let added = 0;
+  for (const index of wanted) if (set.add(index, parseShard(stored[shardKey(index)], revision))) added++;
+  return { added, broken: wanted.length - added };
+}
+
+/** Calls back with the index of each shard written anew (a repair), for a tab that found it missing or damaged. */
+export function watchShards(onShard: (index: number) => void): () => void {
+  const prefix = `${MATCH_PACK_KEY}:`;
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    for (const key of Object.keys(changes)) {
+      if (key.startsWith(prefix) && changes[key]?.newValue !== undefined) onShard(Number(key.slice(prefix.length)));
+    }
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -9,12 +9,15 @@
  * entryAlias[firstEntry[n] .. firstEntry[n + 1] - 1], in the order they were added.
  */
 
-/** Version of the packed layout and of the key scheme in it: a pack of another version is published again. */
-export const AUTOMATON_VERSION = 3;
+/**
+ * Version of the packed layout and of the key scheme in it: a pack of another version is published again. 4: big
+ * packs in shards (./shards.ts), so that an update shards the big packs stored before it.
+ */
+export const AUTOMATON_VERSION = 4;
 
 export const ROOTS = 3;
 
-type Uints = Uint8Array | Uint16Array | Uint32Array;
+export type Uints = Uint8Array | Uint16Array | Uint32Array;
 
 /**
  * The automaton as stored: plain JSON, the arrays as one base64 string of four little-endian sections, each of
@@ -212,7 +215,7 @@ interface Base64Codec {
   fromBase64?(s: string): Uint8Array;
 }
 
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
   if (native) return native.call(bytes);
   let binary = '';
@@ -220,7 +223,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function fromBase64(s: string): Uint8Array | null {
+export function fromBase64(s: string): Uint8Array | null {
   try {
     const native = (Uint8Array as unknown as Base64Codec).fromBase64;
     if (native) return native(s);
@@ -233,8 +236,23 @@ function fromBase64(s: string): Uint8Array | null {
   }
 }
 
+/**
+ * What the matcher asks of its tries (nodes 0, 1, 2 are the roots of the exact, light and heavy tries): one packed
+ * automaton (Automaton), or the shards of one that a tab has read so far (./shards.ts).
+ */
+export interface Trie {
+  readonly size: number;
+  /** The child of node on key, or -1. */
+  child(node: number, key: string): number;
+  hasChildren(node: number): boolean;
+  hasEntries(node: number): boolean;
+  /** The indexes of the aliases ending at node, in the order they were added. */
+  entries(node: number): Uints;
+  childKeys(node: number): string[];
+}
+
 /** A packed trie in use: finding a child is a key lookup and a binary search among the node's children. */
-export class Automaton {
+export class Automaton implements Trie {
   private readonly keyIds: Map<string, number>;
 
   constructor(private readonly a: AutomatonArrays) {

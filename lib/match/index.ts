@@ -14,3 +14,4 @@ export {
 } from './matcher';
 export { heavyKey, lightKey } from './normalize';
 export type { FindOptions, MatcherAlias, MatchRule, Mention, PageMemory } from './types';
+export { buildAutomatonOrShards, type BuiltAutomaton, isShardedHeader, type Shard, type ShardedHeader, ShardSet } from './shards';

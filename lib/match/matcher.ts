@@ -1,4 +1,4 @@
-import { type AutomatonArrays, type AutomatonExtras, Automaton, type BuildNode, deserializeAutomaton, type PackedAutomaton, packTries, serializeAutomaton } from './automaton';
+import { type AutomatonExtras, Automaton, type BuildNode, type Trie, deserializeAutomaton, type PackedAutomaton, packTries, serializeAutomaton } from './automaton';
 import { ACCEPTED, type AliasEntry, IF_NAMED_ON_PAGE, isAcronym, REFUSED, titleKeys, type Verdict, verdictOf } from './accept';
 import { blockEnd, blockStart, type Caches, newCaches } from './blocks';
 import { ARTICLE_FORMS, EZAFE_FORMS, heavyKey, lightKey, NOT_ARTICLE } from './normalize';
@@ -192,7 +192,7 @@ export function matcherTables(aliases: readonly MatcherAlias[]): MatcherTables {
 /** The matcher from tables made by matcherTables for the same aliases; from the aliases alone if they do not fit. */
 export function createMatcherFromTables(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): Matcher {
   const built = buildTries(aliases, tables);
-  return matcherOf(aliases, packTries(built.roots), built.extras);
+  return matcherOf(aliases, new Automaton(packTries(built.roots)), built.extras);
 }
 
 /** The automaton a tab matches with, built from the aliases' tables (or the aliases, if the tables do not fit). */
@@ -206,7 +206,13 @@ export function matcherFromAutomaton(aliases: AliasList, packed: PackedAutomaton
   if (packed.aliases !== aliases.length) return new Error(`automaton built for ${packed.aliases} aliases, given ${aliases.length}`);
   const arrays = deserializeAutomaton(packed);
   if (arrays instanceof Error) return arrays;
-  return matcherOf(aliases, arrays, packed);
+  return matcherOf(aliases, new Automaton(arrays), packed);
+}
+
+/** The three tries of these aliases, as Map-based builder nodes, and what goes with them (split into shards in ./shards.ts). */
+export function buildTrieRoots(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): { roots: [BuildNode, BuildNode, BuildNode]; extras: AutomatonExtras } {
+  const built = buildTries(aliases, tables);
+  return { roots: built.roots, extras: built.extras };
 }
 
 function buildTries(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): MatcherBuilder {
@@ -287,10 +293,12 @@ function entryOf(index: number, alias: MatcherAlias): AliasEntry {
   };
 }
 
-function matcherOf(aliases: AliasList, arrays: AutomatonArrays, extras: AutomatonExtras): Matcher {
-  const trie = new Automaton(arrays);
+/**
+ * The matcher over a trie. `digitStarts` (does some root key start with a digit?) is given by a sharded automaton,
+ * whose roots' keys a tab does not have; a whole one is asked.
+ */
+export function matcherOf(aliases: AliasList, trie: Trie, extras: AutomatonExtras, digitStarts = rootKeysStartWithDigit(trie)): Matcher {
   const { lowercaseFirsts, searchedFirsts, anchors, anchorBack } = extras;
-  const digitStarts = [0, 1, 2].some((root) => trie.childKeys(root).some((key) => /^[0-9]/.test(key)));
   // Past a few hundred lowercase first words, cutting every word is as fast as looking for them.
   const allWords = lowercaseFirsts.length > LOWERCASE_FIRSTS_LIMIT;
   const aliasEntries: Array<AliasEntry | undefined> = [];
@@ -339,9 +347,13 @@ function matcherOf(aliases: AliasList, arrays: AutomatonArrays, extras: Automato
   };
 }
 
+export function rootKeysStartWithDigit(trie: Trie): boolean {
+  return [0, 1, 2].some((root) => trie.childKeys(root).some((key) => /^[0-9]/.test(key)));
+}
+
 interface Tries {
   /** The exact, light and heavy tries: nodes ROOTS[mode] and below. */
-  trie: Automaton;
+  trie: Trie;
   /** The aliases ending at a node, as the rules see them. */
   entriesAt(node: number): AliasEntry[];
   /** Where a name may start (see candidateRegex). */
@@ -419,7 +431,7 @@ function firstStepKeys(raw: string, firstCode: number): Array<[Mode, string]> {
 }
 
 /** VERDICT_STARTS, with VERDICT_ALONE, when the first step on key leads somewhere (0 when it does not). */
-function firstStep(trie: Automaton, root: Mode, key: string, possessive: boolean): number {
+function firstStep(trie: Trie, root: Mode, key: string, possessive: boolean): number {
   const plain = trie.child(root, key);
   const inner = possessive ? trie.child(root, key + POSSESSIVE) : -1;
   if (plain < 0 && inner < 0) return 0;
@@ -474,7 +486,7 @@ function firstStepNodes(tries: Tries, raw: string, firstCode: number): number[] 
 }
 
 /** The keys of the steps from node, the possessive mark removed. */
-function addNextKeys(out: Set<string>, trie: Automaton, node: number): void {
+function addNextKeys(out: Set<string>, trie: Trie, node: number): void {
   for (const k of trie.childKeys(node)) out.add(k.endsWith(POSSESSIVE) ? k.slice(0, -POSSESSIVE.length) : k);
 }
 

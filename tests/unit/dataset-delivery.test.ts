@@ -4,15 +4,28 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { packRevision, publishDatasets as publishWith } from '@/lib/background/publish';
 import type { CompiledDataset } from '@/lib/dataset/types';
-import { cardPackReader, watchMatchPack } from '@/lib/datasets/load';
+import { cardPackReader, readMissingShards, watchMatchPack } from '@/lib/datasets/load';
 import { datasetOf, type ImportedDataset, mergeDatasets, namespacedId } from '@/lib/datasets/merge';
-import { CARD_PACK_KEY, MATCH_PACK_KEY, matcherOfPack, parseCardPack, parseMatchPack, PACK_REVISION_KEY } from '@/lib/datasets/pack';
-import { aliasList, createMatcherFromTables, newPageMemory } from '@/lib/match';
+import {
+  CARD_PACK_KEY,
+  isShardedPack,
+  MATCH_PACK_KEY,
+  type MatchPack,
+  matcherOfPack,
+  parseCardPack,
+  parseMatchPack,
+  PACK_REVISION_KEY,
+  type ShardedMatchPack,
+  shardKey,
+} from '@/lib/datasets/pack';
+import { aliasList, createMatcherFromTables, type Matcher, newPageMemory, ShardSet } from '@/lib/match';
 import { afterPageLoad, hasTextWorthMatching } from '@/lib/page/text-probe';
 
 /** What a content script's entry reads (entrypoints/content/index.ts), parsed as startGloss parses it. */
-async function readMatchPack() {
-  return parseMatchPack((await fakeBrowser.storage.local.get(MATCH_PACK_KEY))[MATCH_PACK_KEY]);
+async function readMatchPack(): Promise<MatchPack | null> {
+  const pack = parseMatchPack((await fakeBrowser.storage.local.get(MATCH_PACK_KEY))[MATCH_PACK_KEY]);
+  if (pack && isShardedPack(pack)) throw new Error('a sharded pack where a whole one was expected');
+  return pack;
 }
 
 const bundled = JSON.parse(readFileSync(join(__dirname, '../../assets/generated/dataset.json'), 'utf8')) as CompiledDataset;
@@ -149,6 +162,101 @@ describe('publishing datasets to tabs', () => {
     expect(first?.entities.some((e) => e.id === 'news/ali-khamenei')).toBe(false);
     expect(second?.entities.some((e) => e.id === 'news/ali-khamenei')).toBe(true);
     expect(second?.datasetNames.news).toBe('Newsroom list news');
+  });
+});
+
+describe('publishing a big dataset in shards', () => {
+  beforeEach(() => fakeBrowser.reset());
+  /** The bundled dataset stands in for a big one: sharded from any size, in shards of ~2 KB. */
+  const small = { aboveBytes: 0, targetBytes: 2_000 };
+  const publishSharded = (imported: ImportedDataset[], shardSizes = small, repair = false) =>
+    publishWith(imported, async () => bundled, { shardSizes, repair });
+
+  async function readHeader(): Promise<ShardedMatchPack> {
+    const pack = parseMatchPack((await fakeBrowser.storage.local.get(MATCH_PACK_KEY))[MATCH_PACK_KEY]);
+    if (!pack || !isShardedPack(pack)) throw new Error('no sharded pack');
+    return pack;
+  }
+
+  /** What a tab does: match, read the shards the text's words reached, match again with a new matcher, until none is missing. */
+  async function tabFinds(text: string): Promise<{ ids: string[]; read: number; set: ShardSet; matcher: Matcher }> {
+    const header = await readHeader();
+    const set = ShardSet.of(header.sharded);
+    if (set instanceof Error) throw set;
+    let read = 0;
+    for (;;) {
+      const matcher = set.matcher();
+      const ids = matcher.find(text, { memory: newPageMemory() }).map((m) => m.entityId);
+      if (set.missing.size === 0) return { ids, read, set, matcher };
+      const { added } = await readMissingShards(set, header.revision);
+      read += added;
+      if (added === 0) return { ids, read, set, matcher };
+    }
+  }
+
+  it('writes a small header under the match key and shards under their own keys, which a tab reads as its words reach them', async () => {
+    await publishSharded([imported('news')]);
+    const header = await readHeader();
+    expect(header.sharded.shards).toBeGreaterThan(10);
+    const stored = await fakeBrowser.storage.local.get(null);
+    const shardKeys = Object.keys(stored).filter((k) => k.startsWith(`${MATCH_PACK_KEY}:`));
+    expect(shardKeys.length).toBe(header.sharded.shards);
+    const text = 'Qais al-Khazali spoke. So did Kataib Hezbollah, and Zorblax Quentworth.';
+    const { ids, read, matcher } = await tabFinds(text);
+    expect(ids).toEqual(['qais-al-khazali', 'kataib-hezbollah', 'news/ali-khamenei']);
+    expect(matcher.typeOf('qais-al-khazali')).toBe('person');
+    // Only the shards the text's words reach, not the pack.
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(header.sharded.shards / 2);
+  });
+  it('removes the shards of an earlier publish that the new one does not have', async () => {
+    await publishSharded([]);
+    const many = (await readHeader()).sharded.shards;
+    await publishSharded([imported('news')], { aboveBytes: 0, targetBytes: 20_000 });
+    const few = (await readHeader()).sharded.shards;
+    expect(few).toBeLessThan(many);
+    const keys = Object.keys(await fakeBrowser.storage.local.get(null)).filter((k) => k.startsWith(`${MATCH_PACK_KEY}:`));
+    expect(keys.sort()).toEqual(Array.from({ length: few }, (_, i) => shardKey(i)).sort());
+    // Back to a whole pack: every shard goes.
+    await publishWith([], async () => bundled);
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).filter((k) => k.startsWith(`${MATCH_PACK_KEY}:`))).toEqual([]);
+  });
+  it('a missing or damaged shard is a missing part for the tab, never an exception, and a repair writes it again', async () => {
+    await publishSharded([]);
+    const header = await readHeader();
+    const healthy = await tabFinds('Qais al-Khazali spoke in Baghdad.');
+    expect(healthy.ids).toEqual(['qais-al-khazali', 'baghdad']);
+    // Break every shard the text needed: one removed, the others damaged.
+    const needed = Array.from({ length: header.sharded.shards }, (_, i) => i).filter((i) => healthy.set.has(i));
+    expect(needed.length).toBeGreaterThan(0);
+    const [gone, ...rest] = needed;
+    await fakeBrowser.storage.local.remove(shardKey(gone as number));
+    for (const i of rest) await fakeBrowser.storage.local.set({ [shardKey(i)]: '{"revision": "x"' });
+    const broken = await tabFinds('Qais al-Khazali spoke in Baghdad.');
+    expect(broken.ids).toEqual([]);
+    expect(broken.set.broken.size).toBeGreaterThan(0);
+    for (const i of broken.set.broken) expect(needed).toContain(i);
+    // Without repair a current revision is left alone; with it, the damaged shards are written again.
+    await publishSharded([]);
+    expect((await tabFinds('Qais al-Khazali spoke in Baghdad.')).ids).toEqual([]);
+    await publishSharded([], small, true);
+    expect((await tabFinds('Qais al-Khazali spoke in Baghdad.')).ids).toEqual(['qais-al-khazali', 'baghdad']);
+  });
+  it('a shard of another revision or one that names aliases it does not hold is refused', async () => {
+    await publishSharded([]);
+    const header = await readHeader();
+    const set = ShardSet.of(header.sharded);
+    if (set instanceof Error) throw set;
+    const raw = (await fakeBrowser.storage.local.get(shardKey(0)))[shardKey(0)] as string;
+    const shard = JSON.parse(raw);
+    expect(set.add(0, { ...shard, index: 1 })).toBe(false);
+    expect(set.add(0, { ...shard, aliasIndexes: [], aliases: { entityIds: [], texts: [], rules: '', types: '', more: {} } })).toBe(
+      shard.aliasIndexes.length === 0,
+    );
+    expect(set.add(0, null)).toBe(false);
+    expect(set.broken.has(0)).toBe(true);
+    expect(set.add(0, shard)).toBe(true);
+    expect(set.broken.has(0)).toBe(false);
   });
 });
 
