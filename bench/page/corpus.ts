@@ -86,13 +86,9 @@ async function measurePage(gloss: GlossBrowser, plain: GlossBrowser, url: string
     // In turns, so that a slow spell of the machine hits both alike; the empty run watches as long as Gloss's did.
     const run = await glossRun(gloss, url);
     g.push(run);
-    // mark.js takes seconds a page: it marks the first load only.
-    if (!arms.length) {
-      e.push(await emptyRun(plain, url, { windowMs: run.windowMs, markjs: i === 0 ? markjs : null }));
-      continue;
-    }
-    // With arms, the blank extension and the arms take their turns in a new order each round: a browser's load
-    // must not always follow the same one (whose work after its load, e.g. the worker's writes, would land on it).
+    // The blank extension and any arms take their turns in a new order each round: a browser's load must not always
+    // follow the same one (whose work after its load, e.g. the worker's writes, would land on it). mark.js takes
+    // seconds a page: it marks the first load only.
     const order = [null, ...arms];
     rotate(order, i);
     for (const x of order) {

@@ -1,6 +1,6 @@
 /**
  * Match packs for the dataset-scale runs, made in node with the repo's own code (the same path as the
- * background's publish: a compiled dataset, matchPackOf, tables from matcherTables), and how a run puts one into
+ * background's publish: a compiled dataset, matchPackItems, tables from matcherTables), and how a run puts one into
  * the extension's storage.local.
  */
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { compileDataset } from '../../lib/dataset/compile';
 import type { CompiledDataset } from '../../lib/dataset/types';
 import { mergeDatasets } from '../../lib/datasets/merge';
-import { isShardedPack, MATCH_PACK_KEY, matcherOfPack, matchPackItems, matchPackOf, parseMatchPack, parseShard, shardKey } from '../../lib/datasets/pack';
+import { isShardedPack, MATCH_PACK_KEY, matcherOfPack, matchPackItems, parseMatchPack, parseShard, shardKey } from '../../lib/datasets/pack';
 import { type Matcher, type MatcherAlias, matcherTables, newPageMemory, ShardSet } from '../../lib/match';
 import { loadBundledDataset, readArticles } from '../../scripts/dataset-files';
 import type { GlossBrowser } from '../../tests/e2e/harness';
@@ -32,7 +32,7 @@ export interface BenchPack {
  */
 function packOf(label: string, dataset: CompiledDataset, whole = false): BenchPack {
   const revision = `bench:${label}`;
-  const items = whole ? { [MATCH_PACK_KEY]: JSON.stringify(matchPackOf(dataset, revision)) } : matchPackItems(dataset, revision);
+  const items = matchPackItems(dataset, revision, whole ? { aboveBytes: Number.POSITIVE_INFINITY } : undefined);
   const bytes = Object.values(items).reduce((sum, json) => sum + Buffer.byteLength(json), 0);
   return { label, aliases: dataset.aliases, json: items[MATCH_PACK_KEY] as string, items, bytes };
 }

@@ -43,7 +43,7 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
   const parsed = parseMatchPack(early[MATCH_PACK_KEY]);
   benchMark('gloss:parsed');
   const first =
-    usable(parsed) ?? usable(await nextMatchPack(ctx, () => void send('datasets:missing', {})));
+    usable(parsed) ?? (await nextMatchPack(ctx, () => void send('datasets:missing', {})));
   if (!first) return;
   let { revision, matcher, shards } = first;
   /** A big pack's shards being read (fillShards), and whether the background was asked to repair one. */
@@ -367,7 +367,9 @@ export async function startGloss(ctx: ContentScriptContext, stored: Promise<Reco
  * 100,000 aliases). A big pack's header gives a matcher over none of its shards yet: its first pass notes the
  * shards the page's words reach (fillShards).
  */
-function usable(pack: StoredMatchPack | null): { revision: string; matcher: Matcher; shards: ShardSet | null } | null {
+type Usable = { revision: string; matcher: Matcher; shards: ShardSet | null };
+
+function usable(pack: StoredMatchPack | null): Usable | null {
   if (!pack) return null;
   if (isShardedPack(pack)) {
     const shards = ShardSet.of(pack.sharded);
@@ -378,23 +380,23 @@ function usable(pack: StoredMatchPack | null): { revision: string; matcher: Matc
 }
 
 /**
- * The first match pack the background publishes, for a tab that found none (just installed, or a publish that a
+ * The first usable match pack the background publishes, with its matcher, for a tab that found none (just installed, or a publish that a
  * stopped worker never finished: `askForIt` asks the background for one).
  */
-function nextMatchPack(ctx: ContentScriptContext, askForIt: () => void): Promise<StoredMatchPack | null> {
+function nextMatchPack(ctx: ContentScriptContext, askForIt: () => void): Promise<Usable | null> {
   return new Promise((resolve) => {
-    const done = (pack: StoredMatchPack | null) => {
+    const done = (next: Usable | null) => {
       stop();
-      resolve(pack);
+      resolve(next);
     };
-    const stop = watchMatchPack(done);
+    const stop = watchMatchPack((pack) => done(usable(pack)));
     ctx.onInvalidated(() => done(null));
     // A publish may have landed between the entry's read and this watch: read once more before asking.
     browser.storage.local
       .get(MATCH_PACK_KEY)
       .then((stored) => {
-        const pack = parseMatchPack(stored[MATCH_PACK_KEY]);
-        if (pack && usable(pack)) done(pack);
+        const next = usable(parseMatchPack(stored[MATCH_PACK_KEY]));
+        if (next) done(next);
         else askForIt();
       })
       .catch(askForIt);

@@ -4,7 +4,6 @@ import {
   AUTOMATON_VERSION,
   aliasColumns,
   aliasList,
-  buildAutomaton,
   buildAutomatonOrShards,
   isAliasColumns,
   isShardedHeader,
@@ -55,10 +54,6 @@ export type CardPack = Pick<CompiledDataset, 'entities' | 'excerpts' | 'articles
   /** Dataset id → name, so the card of an imported entity says where the name comes from. */
   datasetNames: Record<string, string>;
 };
-
-export function matchPackOf(dataset: CompiledDataset, revision: string): MatchPack {
-  return { revision, aliases: aliasColumns(dataset.aliases), automaton: buildAutomaton(dataset.aliases, dataset.matcher) };
-}
 
 /**
  * The storage.local items of the match pack, as JSON strings: MATCH_PACK_KEY alone when the automaton is small, or

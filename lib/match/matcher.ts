@@ -134,11 +134,6 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
  */
 export interface PreparedAlias {
   mode: Mode;
-  /** Number of words in the alias as written. */
-  words: number;
-  capitalized: boolean;
-  /** Context words, each as a sequence of light keys. */
-  context: string[][];
   /** Key sequences to store, one per spelling variant. */
   keys: string[][];
   /** The alias's first word, lowercased and as a light key, when the alias is written lowercase. */
@@ -151,7 +146,7 @@ export interface PreparedAlias {
 }
 
 /** Version of PreparedAlias's key scheme: tables of another version are rebuilt from the aliases. */
-const MATCHER_TABLES_VERSION = 2;
+const MATCHER_TABLES_VERSION = 3;
 
 export interface MatcherTables {
   version: number;
@@ -164,7 +159,7 @@ function prepareAlias(alias: MatcherAlias): PreparedAlias {
   // Persian is often typed with a space where the zero-width non-joiner belongs (خامنه ای).
   const texts = alias.text.includes('\u200C') ? [alias.text, alias.text.replace(/\u200C/g, ' ')] : [alias.text];
   const mode = modeOf(alias);
-  const lowercase = t.count > 0 && t.caseOf[firstNonArticle(t)] === CASE_LOWER;
+  const lowercase = writtenLowercase(t);
   const first = lowercase ? rawAt(t, firstNonArticle(t)).toLowerCase() : '';
   let anchor: PreparedAlias['anchor'] = null;
   if (lowercase) {
@@ -176,13 +171,15 @@ function prepareAlias(alias: MatcherAlias): PreparedAlias {
   }
   return {
     mode,
-    words: t.count,
-    capitalized: t.count > 0 && !lowercase,
-    context: (alias.context ?? []).map(lightWords).filter((c) => c.length > 0),
     keys: texts.flatMap((text) => aliasKeySequences(text, mode)),
     lowercaseFirst: lowercase ? [...new Set([first, lightKey(first)])] : [],
     anchor,
   };
+}
+
+/** Whether an alias starts lowercase (its article aside): "place Tahrir", not a name written as names are. */
+function writtenLowercase(t: Tokens): boolean {
+  return t.count > 0 && t.caseOf[firstNonArticle(t)] === CASE_LOWER;
 }
 
 export function matcherTables(aliases: readonly MatcherAlias[]): MatcherTables {
@@ -191,14 +188,14 @@ export function matcherTables(aliases: readonly MatcherAlias[]): MatcherTables {
 
 /** The matcher from tables made by matcherTables for the same aliases; from the aliases alone if they do not fit. */
 export function createMatcherFromTables(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): Matcher {
-  const built = buildTries(aliases, tables);
-  return matcherOf(aliases, new Automaton(packTries(built.roots)), built.extras);
+  const { roots, extras } = buildTries(aliases, tables);
+  return matcherOf(aliases, new Automaton(packTries(roots)), extras);
 }
 
 /** The automaton a tab matches with, built from the aliases' tables (or the aliases, if the tables do not fit). */
 export function buildAutomaton(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): PackedAutomaton {
-  const built = buildTries(aliases, tables);
-  return serializeAutomaton(packTries(built.roots), built.extras, aliases.length);
+  const { roots, extras } = buildTries(aliases, tables);
+  return serializeAutomaton(packTries(roots), extras, aliases.length);
 }
 
 /** The matcher from a stored automaton built for these aliases, or an Error when it does not fit them. */
@@ -209,19 +206,20 @@ export function matcherFromAutomaton(aliases: AliasList, packed: PackedAutomaton
   return matcherOf(aliases, new Automaton(arrays), packed);
 }
 
-/** The three tries of these aliases, as Map-based builder nodes, and what goes with them (split into shards in ./shards.ts). */
-export function buildTrieRoots(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): { roots: [BuildNode, BuildNode, BuildNode]; extras: AutomatonExtras } {
-  const built = buildTries(aliases, tables);
-  return { roots: built.roots, extras: built.extras };
-}
-
-function buildTries(aliases: readonly MatcherAlias[], tables: MatcherTables | undefined): MatcherBuilder {
+/**
+ * The three tries of these aliases, as Map-based builder nodes, and what goes with them: packed whole
+ * (./automaton.ts) or split into shards (./shards.ts).
+ */
+export function buildTries(
+  aliases: readonly MatcherAlias[],
+  tables: MatcherTables | undefined,
+): { roots: [BuildNode, BuildNode, BuildNode]; extras: AutomatonExtras } {
   const fits = tables?.version === MATCHER_TABLES_VERSION && tables.aliases.length === aliases.length;
   const builder = new MatcherBuilder(aliases);
   for (let k = 0; k < aliases.length; k++) {
     builder.add(k, fits ? (tables.aliases[k] as PreparedAlias) : prepareAlias(aliases[k] as MatcherAlias));
   }
-  return builder;
+  return { roots: builder.roots, extras: builder.extras };
 }
 
 function newNode(): BuildNode {
@@ -286,7 +284,7 @@ function entryOf(index: number, alias: MatcherAlias): AliasEntry {
     index,
     alias,
     words: t.count,
-    capitalized: t.count > 0 && t.caseOf[firstNonArticle(t)] !== CASE_LOWER,
+    capitalized: t.count > 0 && !writtenLowercase(t),
     context: (alias.context ?? []).map(lightWords).filter((c) => c.length > 0),
     titles: (alias.titles ?? []).map(titleKeys).filter((title) => title.length > 0),
     acronym: isAcronym(alias),

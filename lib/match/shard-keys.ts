@@ -32,11 +32,6 @@ export function keyHashes(mode: number, key: string): void {
   hashB = (b | 1) >>> 0;
 }
 
-export function shardOfKey(mode: number, key: string, shards: number): number {
-  keyHashes(mode, key);
-  return hashA % shards;
-}
-
 /** Bits per key and probes: ~1% false positives (a shard read for nothing), never a false negative. */
 export const BLOOM_BITS_PER_KEY = 10;
 export const BLOOM_PROBES = 7;

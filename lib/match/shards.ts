@@ -22,7 +22,7 @@ import {
   type Trie,
   type Uints,
 } from './automaton';
-import { buildTrieRoots, type Matcher, type MatcherTables, matcherOf, rootKeysStartWithDigit } from './matcher';
+import { buildTries, type Matcher, type MatcherTables, matcherOf, rootKeysStartWithDigit } from './matcher';
 import { Bloom, BLOOM_PROBES, hashA, keyHashes } from './shard-keys';
 import type { MatcherAlias } from './types';
 
@@ -76,7 +76,7 @@ export function buildAutomatonOrShards(
   tables: MatcherTables | undefined,
   options: { aboveBytes?: number; targetBytes?: number } = {},
 ): BuiltAutomaton {
-  const { roots, extras } = buildTrieRoots(aliases, tables);
+  const { roots, extras } = buildTries(aliases, tables);
   const arrays = packTries(roots);
   const whole = serializeAutomaton(arrays, extras, aliases.length);
   const automatonBytes = whole.arrays.length + JSON.stringify(whole.keys).length;
@@ -171,33 +171,38 @@ class ShardedTrie implements Trie {
       return c < 0 ? -1 : (s + 1) * STRIDE + c;
     }
     const base = Math.floor(node / STRIDE) * STRIDE;
-    const c = (this.shards[base / STRIDE - 1] as Automaton).child(node - base, key);
+    const c = this.shardOf(base).child(node - base, key);
     return c < 0 ? -1 : base + c;
   }
 
   hasChildren(node: number): boolean {
     if (node < ROOTS) return (this.header.rootChildren[node] as number) > 0;
     const base = Math.floor(node / STRIDE) * STRIDE;
-    return (this.shards[base / STRIDE - 1] as Automaton).hasChildren(node - base);
+    return this.shardOf(base).hasChildren(node - base);
   }
 
   hasEntries(node: number): boolean {
     if (node < ROOTS) return false;
     const base = Math.floor(node / STRIDE) * STRIDE;
-    return (this.shards[base / STRIDE - 1] as Automaton).hasEntries(node - base);
+    return this.shardOf(base).hasEntries(node - base);
   }
 
   entries(node: number): Uints {
     if (node < ROOTS) return NO_ENTRIES;
     const base = Math.floor(node / STRIDE) * STRIDE;
-    return (this.shards[base / STRIDE - 1] as Automaton).entries(node - base);
+    return this.shardOf(base).entries(node - base);
   }
 
   /** A root's keys are not known in a tab (only digitStarts needed them, and the header says it). */
   childKeys(node: number): string[] {
     if (node < ROOTS) return [];
     const base = Math.floor(node / STRIDE) * STRIDE;
-    return (this.shards[base / STRIDE - 1] as Automaton).childKeys(node - base);
+    return this.shardOf(base).childKeys(node - base);
+  }
+
+  /** The shard of the non-root nodes numbered from `base` (only a child lookup in a read shard gives such ids). */
+  private shardOf(base: number): Automaton {
+    return this.shards[base / STRIDE - 1] as Automaton;
   }
 }
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { isShardedPack, type MatchPack, parseMatchPack } from '../../lib/datasets/pack';
+import { isShardedPack, MATCH_PACK_KEY, type MatchPack, parseMatchPack } from '../../lib/datasets/pack';
 import { aliasColumns, aliasList, buildAutomaton, type MatcherAlias } from '../../lib/match';
 import { describeBrowsers, type GlossPage } from './harness';
 import { waitPainted } from './harness/highlights';
+import { readExtensionStorage, writeExtensionStorage } from './harness/storage';
 
 /** Runs in the page: the ranges Gloss painted, as text. */
 function paintedTexts(): string[] {
@@ -13,25 +14,15 @@ function paintedTexts(): string[] {
   return out.sort();
 }
 
-type Local = { get(k: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-
 /** Adds one made-up entity to the stored match pack, as the background's publish of an import would. */
 async function publishExtraName(ext: GlossPage): Promise<void> {
-  const stored = await ext.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: { storage: { local: Local } }; chrome?: { storage: { local: Local } } };
-    const local = (g.browser ?? g.chrome)?.storage.local as Local;
-    return (await local.get('dataset:match'))['dataset:match'];
-  });
-  const pack = parseMatchPack(stored);
+  const pack = parseMatchPack(await readExtensionStorage(ext, MATCH_PACK_KEY));
   assert.ok(pack && !isShardedPack(pack), 'the background published a whole match pack');
   const list = aliasList(pack.aliases);
   const aliases = Array.from({ length: list.length }, (_, i) => list.at(i) as MatcherAlias);
   aliases.push({ entityId: 'e2e/zorblax', text: 'Zorblax Quentworth', match: 'always', entityType: 'person' });
   const next: MatchPack = { revision: `${pack.revision}+e2e`, aliases: aliasColumns(aliases), automaton: buildAutomaton(aliases, undefined) };
-  await ext.evaluate(async (json) => {
-    const g = globalThis as unknown as { browser?: { storage: { local: Local } }; chrome?: { storage: { local: Local } } };
-    await (g.browser ?? g.chrome)?.storage.local.set({ 'dataset:match': json });
-  }, JSON.stringify(next));
+  await writeExtensionStorage(ext, { [MATCH_PACK_KEY]: JSON.stringify(next) });
 }
 
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Delivery</title></head>

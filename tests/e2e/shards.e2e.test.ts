@@ -4,6 +4,7 @@ import { MATCH_PACK_KEY, matchPackItems, parseMatchPack, isShardedPack } from '.
 import { loadBundledDataset } from '../../scripts/dataset-files';
 import { describeBrowsers } from './harness';
 import { waitPainted } from './harness/highlights';
+import { writeExtensionStorage } from './harness/storage';
 
 /**
  * A big dataset reaches a tab in shards (lib/match/shards.ts): the bundled dataset and 20,000 generated names,
@@ -29,16 +30,11 @@ addEventListener('load', () => setTimeout(() => {
 }, 1500));
 </script></body></html>`;
 
-type Local = { set(items: Record<string, unknown>): Promise<void> };
-
 describeBrowsers('a big dataset in shards', (s) => {
   s.test('a generated name and a bundled one are painted, from the shards the page reaches, and a name in text added later', async (b) => {
     assert.ok(header && isShardedPack(header) && header.sharded.shards > 50, 'the pack is sharded');
     const ext = await b.openExtensionPage('/popup.html');
-    await ext.evaluate(async (stored) => {
-      const g = globalThis as unknown as { browser?: { storage: { local: Local } }; chrome?: { storage: { local: Local } } };
-      await (g.browser ?? g.chrome)?.storage.local.set(stored);
-    }, items);
+    await writeExtensionStorage(ext, items);
     const page = await b.newPage(s.server.route('/shards-article.html', ARTICLE));
     await waitPainted(page, NAME);
     await waitPainted(page, 'Qais al-Khazali');
