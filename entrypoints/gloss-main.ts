@@ -1,3 +1,4 @@
+import { benchMark } from '@/lib/page/bench-marks';
 import { startGloss } from './content/gloss';
 import { PARTS } from './content/load-main';
 
@@ -7,5 +8,6 @@ import { PARTS } from './content/load-main';
  * hands startGloss over through a global of the content script's world.
  */
 export default defineUnlistedScript(() => {
+  benchMark('gloss:imported');
   (globalThis as unknown as Record<string, unknown>)[PARTS.main.global] = startGloss;
 });

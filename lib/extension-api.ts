@@ -1,12 +1,15 @@
-import type { Browser } from 'webextension-polyfill';
+import type { browser } from 'wxt/browser';
+
+type Browser = typeof browser;
 
 /**
- * The extension API without webextension-polyfill, for the content script's entry and what it imports
- * (entrypoints/content/index.ts, load-main.ts, lib/content-context.ts). The entry runs in every frame of every page,
- * and the polyfill was two thirds of it (14.0 → 4.3 KB); a frame's measured cost did not move beyond the bench's
- * noise (`npm run bench:page -- --frames 20`), but a smaller entry is less to parse in every frame. The few calls the entry makes need no polyfill: Firefox's
- * `browser` is native, and Chrome MV3's `chrome` returns promises (storage.local.get) or plain values (runtime.getURL,
- * runtime.id). Everywhere else (the body module, the card, extension pages) `browser` stays the polyfill.
+ * The extension API without webextension-polyfill, for everything Gloss runs inside a page: the content script's
+ * entry (in every frame of every page), its body module and its card, and the storage readers they share with the
+ * extension pages (lib/settings.ts, lib/datasets/load.ts). The polyfill was two thirds of the entry (14.0 → 4.3 KB)
+ * and 10 KB of the body module, evaluated in every tab that has text. None of these calls needs it: Firefox's
+ * `browser` is native, and Chrome MV3's `chrome` returns promises (storage, runtime.sendMessage) or plain values
+ * (runtime.getURL, runtime.id), and its onMessage listeners answer through sendResponse as Firefox's do. The
+ * background and the extension pages keep the polyfill's `browser`.
  * Same choice as the polyfill's: `browser` when it is a live extension API, else `chrome`.
  */
 export function extensionApi(): Browser {

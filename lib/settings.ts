@@ -1,8 +1,9 @@
 import type { EntityType } from './dataset/schema';
+import { extensionApi } from './extension-api';
 import { SETTINGS_KEY } from './settings-key';
 
 /**
- * The few settings the content script needs at start, in `browser.storage.local` (one key) so that
+ * The few settings the content script needs at start, in `extensionApi().storage.local` (one key) so that
  * every tab reads them without a round trip to the background, and sees changes live via storage.onChanged.
  */
 export interface Settings {
@@ -95,12 +96,12 @@ export function withSitePaused(settings: Settings, host: string, paused: boolean
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const stored = await extensionApi().storage.local.get(SETTINGS_KEY);
   return parseSettings(stored[SETTINGS_KEY]);
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: parseSettings(settings) });
+  await extensionApi().storage.local.set({ [SETTINGS_KEY]: parseSettings(settings) });
 }
 
 /** Calls `onChange` with the new settings whenever they change in storage; returns the unsubscribe function. */
@@ -109,6 +110,6 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     onChange(parseSettings(changes[SETTINGS_KEY]?.newValue));
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  extensionApi().storage.onChanged.addListener(listener);
+  return () => extensionApi().storage.onChanged.removeListener(listener);
 }

@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { extensionApi } from '@/lib/extension-api';
 import type { Message } from '@/lib/messaging';
 import { type ArticleRef, articlePath } from '@/lib/popup/route';
 
@@ -15,7 +16,7 @@ export interface ArticleLinker {
 }
 
 export const extensionPageLinker: ArticleLinker = {
-  href: (ref) => browser.runtime.getURL(articlePath(ref) as '/article.html'),
+  href: (ref) => extensionApi().runtime.getURL(articlePath(ref) as '/article.html'),
 };
 
 /** For the hover card in a content script: the background opens the article view ('article:open'). */
@@ -23,9 +24,11 @@ export const backgroundLinker: ArticleLinker = {
   href: extensionPageLinker.href,
   open(ref) {
     const message: Message<'article:open'> = { type: 'article:open', data: ref };
-    browser.runtime.sendMessage(message).catch(() => {
-      // The extension was reloaded or updated: this content script is orphaned and nothing can be opened.
-    });
+    extensionApi()
+      .runtime.sendMessage(message)
+      .catch(() => {
+        // The extension was reloaded or updated: this content script is orphaned and nothing can be opened.
+      });
   },
 };
 

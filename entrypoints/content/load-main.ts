@@ -1,6 +1,7 @@
+import type { PublicPath } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { createCardHost } from './card-host';
 import { extensionApi } from '@/lib/extension-api';
+import type { createCardHost } from './card-host';
 
 /**
  * Loads one of the content script's later parts (an unlisted script of entrypoints/) into the content script's
@@ -8,7 +9,7 @@ import { extensionApi } from '@/lib/extension-api';
  * behind a per-session URL (use_dynamic_url), so no page can probe for them at a fixed address; Firefox's
  * extension URLs are random per install. A failed load is not remembered: the next call tries again.
  */
-async function loadPart<T>(file: string, global: string): Promise<T> {
+async function loadPart<T>(file: PublicPath, global: string): Promise<T> {
   const g = globalThis as unknown as Record<string, T | undefined>;
   if (g[global] === undefined) await import(/* @vite-ignore */ extensionApi().runtime.getURL(file));
   const part = g[global];

@@ -1,5 +1,15 @@
+import { extensionApi } from '../extension-api';
 import type { ShardSet } from '../match';
-import { CARD_PACK_KEY, type CardPack, MATCH_PACK_KEY, parseCardPack, parseMatchPack, parseShard, type StoredMatchPack, shardKey } from './pack';
+import {
+  CARD_PACK_KEY,
+  type CardPack,
+  MATCH_PACK_KEY,
+  parseCardPack,
+  parseMatchPack,
+  parseShard,
+  type StoredMatchPack,
+  shardKey,
+} from './pack';
 
 /** The content script's side of dataset delivery: reads the packs the background wrote (lib/background/publish.ts). */
 
@@ -12,7 +22,7 @@ export function cardPackReader(): { get(revision: string): Promise<CardPack | nu
   return {
     async get(revision) {
       if (cached?.revision === revision) return cached;
-      const stored = await browser.storage.local.get(CARD_PACK_KEY);
+      const stored = await extensionApi().storage.local.get(CARD_PACK_KEY);
       const pack = parseCardPack(stored[CARD_PACK_KEY]);
       if (pack?.revision === revision) cached = pack;
       return pack;
@@ -27,8 +37,8 @@ export function watchMatchPack(onPack: (pack: StoredMatchPack) => void): () => v
     const pack = parseMatchPack(changes[MATCH_PACK_KEY].newValue);
     if (pack) onPack(pack);
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  extensionApi().storage.onChanged.addListener(listener);
+  return () => extensionApi().storage.onChanged.removeListener(listener);
 }
 
 /**
@@ -40,7 +50,7 @@ export async function readMissingShards(set: ShardSet, revision: string): Promis
   if (wanted.length === 0) return { added: 0, broken: 0 };
   let stored: Record<string, unknown> = {};
   try {
-    stored = await browser.storage.local.get(wanted.map(shardKey));
+    stored = await extensionApi().storage.local.get(wanted.map(shardKey));
   } catch {
     // the extension reloading: the shards count as missing
   }
@@ -58,6 +68,6 @@ export function watchShards(onShard: (index: number) => void): () => void {
       if (key.startsWith(prefix) && changes[key]?.newValue !== undefined) onShard(Number(key.slice(prefix.length)));
     }
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  extensionApi().storage.onChanged.addListener(listener);
+  return () => extensionApi().storage.onChanged.removeListener(listener);
 }

@@ -221,8 +221,7 @@ export class Scanner implements HitIndex<PaintedMention> {
         for (const n of r.removedNodes) {
           this.sweepNeeded = true;
           if (n.nodeType === Node.TEXT_NODE) ownTextChanged = true;
-          else if (n.nodeType === Node.ELEMENT_NODE && !ignore?.(n as Element) && collector.blockOf(n) !== n)
-            ownTextChanged = true;
+          else if (n.nodeType === Node.ELEMENT_NODE && !ignore?.(n as Element) && collector.blockOf(n) !== n) ownTextChanged = true;
         }
         if (ownTextChanged) this.markBlockOf(r.target);
       }
@@ -288,7 +287,10 @@ export class Scanner implements HitIndex<PaintedMention> {
           this.o.scheduler.push(() => {
             if (!this.running || !owner.isConnected) return;
             for (let c = owner.firstElementChild; c; c = c.nextElementSibling) if (!outlined.has(c)) this.observeShadowRoots(c);
-            this.queueBlocks(this.o.collector.collect(owner, (el) => outlined.has(el)), refreshed);
+            this.queueBlocks(
+              this.o.collector.collect(owner, (el) => outlined.has(el)),
+              refreshed,
+            );
           });
         }
         // In chunks: queueing 20,000 paragraphs at once is itself a long task.

@@ -29,6 +29,11 @@ export interface SchedulerOptions {
   budgetMs?: number;
   /** Longest wait for idle time before a slice runs anyway. */
   idleTimeoutMs?: number;
+  /**
+   * The first burst starts at once (in a user-visible task) instead of in idle time; later bursts wait for idle
+   * time as usual. For a first scan started after the page's load, in a task of its own.
+   */
+  firstBurstNow?: boolean;
   host?: SchedulerHost;
 }
 
@@ -91,7 +96,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   let scheduled = false;
   let disposed = false;
   /** Within a burst: the next slice need not wait for idle time again. */
-  let inBurst = false;
+  let inBurst = options.firstBurstNow ?? false;
   let waiters: (() => void)[] = [];
 
   const size = () => queue.length - head;

@@ -1,5 +1,6 @@
 import type { NoteRecord } from '../db/database';
 import type { SeenElsewhere } from '../db/sightings';
+import { extensionApi } from '../extension-api';
 import type { Message, MessageType, ProtocolMap } from '../messaging';
 
 /** What the card and the popup ask of the reader's data; behind an interface so that components are tested without a browser. */
@@ -16,7 +17,7 @@ export interface ReaderApi {
 /** Sends one typed message to the background and returns its answer. */
 export function ask<T extends MessageType>(type: T, data: ProtocolMap[T]['request']): Promise<ProtocolMap[T]['response']> {
   const message: Message<T> = { type, data };
-  return browser.runtime.sendMessage(message) as Promise<ProtocolMap[T]['response']>;
+  return extensionApi().runtime.sendMessage(message) as Promise<ProtocolMap[T]['response']>;
 }
 
 /** The reader's data through the background (content scripts cannot open the extension's database). */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArticles } from '../../scripts/demo-page.mjs';
 import { describeBrowsers } from './harness';
@@ -37,13 +37,26 @@ describeBrowsers('smoke', (s) => {
     }
   });
 
+  s.test('what runs in pages leaves webextension-polyfill out: the entry in every frame, the body with text', async (b) => {
+    // The polyfill's own error text is in every copy of it, minified or not.
+    const polyfill = 'api-metadata.json has not been included in browser-polyfill';
+    const entry = (b.manifest.content_scripts as { js: string[] }[])[0]?.js[0];
+    assert.ok(entry, 'the manifest lists the entry');
+    for (const file of [entry, 'gloss-main.js']) {
+      const code = readFileSync(join(b.extDir, file), 'utf8');
+      assert.ok(!code.includes(polyfill), `${file} carries no polyfill`);
+    }
+    // The background still uses it: the marker is what the polyfill's copies contain.
+    const background = (b.manifest.background as { service_worker?: string; scripts?: string[] }) ?? {};
+    const bgFile = background.service_worker ?? background.scripts?.[0];
+    assert.ok(bgFile && readFileSync(join(b.extDir, bgFile), 'utf8').includes(polyfill), 'the marker finds the polyfill');
+  });
+
   s.test('the content script highlights a name on a 127.0.0.1 page; the popup renders for its tab', async (b) => {
     const page = await b.newPage(s.server.url('/basic.html'));
     await page.waitForFunction(() => (CSS.highlights.get('gloss-person')?.size ?? 0) > 0);
     const people = await page.evaluate(() =>
-      [...((CSS.highlights.get('gloss-person') as Iterable<AbstractRange> | undefined) ?? [])].map((r) =>
-        (r as Range).toString(),
-      ),
+      [...((CSS.highlights.get('gloss-person') as Iterable<AbstractRange> | undefined) ?? [])].map((r) => (r as Range).toString()),
     );
     assert.ok(people.includes('Qais al-Khazali'), `gloss-person has Qais al-Khazali: ${people}`);
     assert.ok(!people.some((p) => /ordinary/.test(p)), 'nothing from the sentence without names');

@@ -139,4 +139,14 @@ describe('scheduler', () => {
     s.push(() => {});
     expect(f.kinds).toEqual(['idle', 'background', 'background', 'idle']); // a new burst waits for idle time again
   });
+
+  it('starts the first burst at once when asked, and later ones in idle time', () => {
+    const f = fakeHost({ idle: true, background: true });
+    const s = createScheduler({ budgetMs: 8, host: f.host, firstBurstNow: true });
+    for (let i = 0; i < 3; i++) s.push(() => f.advance(5));
+    while (f.runSlice({ timeRemaining: () => 50, didTimeout: false }));
+    expect(f.kinds).toEqual(['background', 'background']);
+    s.push(() => {});
+    expect(f.kinds).toEqual(['background', 'background', 'idle']);
+  });
 });
