@@ -1,7 +1,7 @@
 declare const __GLOSS_BENCH_MARKS__: boolean | undefined;
 
 /**
- * A User Timing mark for `npm run bench:page` (gloss:start, gloss:ready, gloss:found): Gloss's start-up in a tab,
+ * A User Timing mark for `npm run bench:page` (gloss:start, read, imported, parsed, ready, found): Gloss's start-up in a tab,
  * seen from outside. Only in builds made for the benchmark (GLOSS_BENCH_MARKS=1): a page reads the performance
  * timeline too, and must not learn from it that Gloss is there.
  */
