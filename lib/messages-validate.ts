@@ -59,8 +59,7 @@ const VALIDATORS: { [T in MessageType]: Validator<ProtocolMap[T]['request']> } =
     return isId(d.entityId) ? { entityId: d.entityId } : null;
   },
   'prefs:set': (d) => (isRecord(d) && typeof d.recordSightings === 'boolean' ? { recordSightings: d.recordSightings } : null),
-  'dataset:add': (d) =>
-    isRecord(d) && isRecord(d.compiled) && Array.isArray(d.compiled.entities) ? { compiled: d.compiled as never } : null,
+  'dataset:add': (d) => (isRecord(d) && isRecord(d.compiled) && Array.isArray(d.compiled.entities) ? { compiled: d.compiled as never } : null),
   'dataset:enable': (d) => (isRecord(d) && isId(d.id) && typeof d.enabled === 'boolean' ? { id: d.id, enabled: d.enabled } : null),
   'dataset:remove': (d) => (isRecord(d) && isId(d.id) ? { id: d.id } : null),
   'reader:restore': (d) => (isRecord(d) && typeof d.text === 'string' ? { text: d.text } : null),

@@ -5,8 +5,8 @@
  */
 
 import type { CompiledDataset } from './dataset/types';
-import type { NoteRecord } from './db/database';
 import type { DatasetSummary } from './db/datasets';
+import type { NoteRecord } from './db/database';
 import type { Prefs } from './db/prefs';
 import type { SeenElsewhere } from './db/sightings';
 

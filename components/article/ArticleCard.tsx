@@ -25,11 +25,7 @@ export function ArticleCard({ dataset, entityId, count, anchor, onPointerInside,
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const p = placeCard(
-      anchor,
-      { width: el.offsetWidth, height: el.offsetHeight },
-      { width: window.innerWidth, height: window.innerHeight },
-    );
+    const p = placeCard(anchor, { width: el.offsetWidth, height: el.offsetHeight }, { width: window.innerWidth, height: window.innerHeight });
     setPos({ left: p.left, top: p.top });
   }, [anchor]);
   if (!model) return null;

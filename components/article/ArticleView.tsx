@@ -4,8 +4,8 @@ import type { CompiledDataset } from '@/lib/dataset/types';
 import { TYPE_LABELS } from '@/lib/popup/entities';
 import { formatArticleDate } from '@/lib/popup/sources';
 import { TypeLabel } from '../entity/TypeLabel';
-import { ArticleCard } from './ArticleCard';
 import { type Annotation, type ArticleMention, annotateArticle } from './annotate';
+import { ArticleCard } from './ArticleCard';
 
 const TARGET_HIGHLIGHT = 'gloss-target';
 

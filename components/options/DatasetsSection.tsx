@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ImportError } from '@/lib/datasets/import';
-import { compileFile, type ImportProgress } from '@/lib/datasets/import-file';
 import { glossDb } from '@/lib/db/database';
 import { allDatasets, summarize } from '@/lib/db/datasets';
+import { compileFile, type ImportProgress } from '@/lib/datasets/import-file';
+import { ImportError } from '@/lib/datasets/import';
 import { ask } from '@/lib/reader/api';
 import { useLiveQuery } from '@/lib/reader/use-live-query';
 import { Problems } from './Problems';

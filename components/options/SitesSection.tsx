@@ -45,13 +45,7 @@ export function SitesSection() {
         <legend>Highlight style</legend>
         {HIGHLIGHT_STYLES.map((st) => (
           <label key={st}>
-            <input
-              type="radio"
-              name="o-style"
-              value={st}
-              checked={settings.style === st}
-              onChange={() => void change((s) => ({ ...s, style: st }))}
-            />{' '}
+            <input type="radio" name="o-style" value={st} checked={settings.style === st} onChange={() => void change((s) => ({ ...s, style: st }))} />{' '}
             {STYLE_LABELS[st]}
           </label>
         ))}

@@ -91,23 +91,23 @@ export function SettingsPanel({ settings, site, noSiteReason, onChange }: Settin
           <legend>Types shown</legend>
           <div class="p-types-row">
             {TYPE_ORDER.map((type: EntityType) => (
-              <label class="p-type" key={type}>
-                <input
-                  id={`p-set-type-${type}`}
-                  type="checkbox"
-                  checked={settings ? settings.types[type] : true}
-                  disabled={loading}
-                  onChange={(e) => {
-                    const shown = checkedOf(e);
-                    onChange((s) => withTypeShown(s, type, shown));
-                  }}
-                />
-                <span class="p-swatch" data-type={type} aria-hidden="true">
-                  Aa
-                </span>
-                <span>{TYPE_LABELS[type].many}</span>
-              </label>
-            ))}
+            <label class="p-type" key={type}>
+              <input
+                id={`p-set-type-${type}`}
+                type="checkbox"
+                checked={settings ? settings.types[type] : true}
+                disabled={loading}
+                onChange={(e) => {
+                  const shown = checkedOf(e);
+                  onChange((s) => withTypeShown(s, type, shown));
+                }}
+              />
+              <span class="p-swatch" data-type={type} aria-hidden="true">
+                Aa
+              </span>
+              <span>{TYPE_LABELS[type].many}</span>
+            </label>
+          ))}
           </div>
         </fieldset>
       </div>

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { Card } from '@/components/card/Card';
 import cardCss from '@/components/card/card.css?inline';
+import { Card } from '@/components/card/Card';
 import readerCss from '@/components/reader/card-reader.css?inline';
 import { ReaderPanel } from '@/components/reader/ReaderPanel';
+import { messageReaderApi } from '@/lib/reader/api';
 import type { CardModel } from '@/lib/page/card-model';
 import { placeCard } from '@/lib/page/card-position';
-import { messageReaderApi } from '@/lib/reader/api';
 
 /** The card's distance from the viewport's edges, as placeCard keeps it. */
 const CARD_MARGIN = 8;

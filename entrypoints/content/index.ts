@@ -1,11 +1,11 @@
 import './highlights.css';
-import { MATCH_PACK_KEY } from '@/lib/datasets/pack-keys';
-import { extensionApi } from '@/lib/extension-api';
-import { benchMark } from '@/lib/page/bench-marks';
 import { isSameOriginFrame } from '@/lib/page/frame';
+import { benchMark } from '@/lib/page/bench-marks';
 import { highlightSupported } from '@/lib/page/paint';
 import { afterPageLoad, whenTextAppears } from '@/lib/page/text-probe';
+import { MATCH_PACK_KEY } from '@/lib/datasets/pack-keys';
 import { SETTINGS_KEY } from '@/lib/settings-key';
+import { extensionApi } from '@/lib/extension-api';
 import { loadGlossMain } from './load-main';
 
 export default defineContentScript({

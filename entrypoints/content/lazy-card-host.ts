@@ -5,7 +5,11 @@ import type { CardHost, CardHostOptions, createCardHost } from './card-host';
  * The card host, with its code (Preact, the card) loaded on the first show: most pages never open a card.
  * A show or hide that comes while the code loads wins over the show that started the load.
  */
-export function lazyCardHost(load: () => Promise<typeof createCardHost>, ctx: ContentScriptContext, options: CardHostOptions): CardHost {
+export function lazyCardHost(
+  load: () => Promise<typeof createCardHost>,
+  ctx: ContentScriptContext,
+  options: CardHostOptions,
+): CardHost {
   let host: CardHost | null = null;
   let loading: Promise<CardHost> | null = null;
   let generation = 0;

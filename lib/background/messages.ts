@@ -1,5 +1,5 @@
 import { isFromExtension, parseMessage } from '../messages-validate';
-import { type OpenRequester, openArticle, openEntity } from './open';
+import { openArticle, openEntity, type OpenRequester } from './open';
 import { handleReaderMessage } from './reader';
 import { sightingsRecorder } from './sightings';
 import { recordSummary } from './summaries';

@@ -1,10 +1,10 @@
-import { ImportError } from '../datasets/import';
 import { parseBackup, restoreReaderData } from '../db/backup';
 import { glossDb } from '../db/database';
 import { addDataset, enabledDatasets, removeDataset, setDatasetEnabled, summarize } from '../db/datasets';
 import { getNote, setNote } from '../db/notes';
 import { savePrefs } from '../db/prefs';
 import { clearSightings, pageKey, seenElsewhere } from '../db/sightings';
+import { ImportError } from '../datasets/import';
 import type { CheckedMessage, MessageType, ProtocolMap } from '../messaging';
 import { saveSettings } from '../settings';
 import { publishDatasets } from './publish';
@@ -57,13 +57,9 @@ export function handleReaderMessage(message: CheckedMessage, sender: { url?: str
         return summarize(d);
       }) satisfies Answer<'dataset:add'>;
     case 'dataset:enable':
-      return setDatasetEnabled(db, message.data.id, message.data.enabled)
-        .then(() => publishStored())
-        .then(nothing) satisfies Answer<'dataset:enable'>;
+      return setDatasetEnabled(db, message.data.id, message.data.enabled).then(() => publishStored()).then(nothing) satisfies Answer<'dataset:enable'>;
     case 'dataset:remove':
-      return removeDataset(db, message.data.id)
-        .then(() => publishStored())
-        .then(nothing) satisfies Answer<'dataset:remove'>;
+      return removeDataset(db, message.data.id).then(() => publishStored()).then(nothing) satisfies Answer<'dataset:remove'>;
     case 'reader:restore':
       return restore(message.data.text) satisfies Answer<'reader:restore'>;
     default:

@@ -13,7 +13,8 @@ export function trackTabs(): void {
     if (change.status === 'loading') {
       forgetTab(tabId);
       void setBadge(tabId, null);
-    } else if (change.status === 'complete') void refreshBadge(tabId);
+    }
+    else if (change.status === 'complete') void refreshBadge(tabId);
   });
 }
 

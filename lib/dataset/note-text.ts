@@ -27,5 +27,10 @@ export function quotedPhrases(text: string): string[] {
 
 /** A text as compared with a quotation of it: typographic apostrophes, quotes and dashes plain, spaces collapsed. */
 export function sourceForm(text: string): string {
-  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

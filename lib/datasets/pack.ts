@@ -59,19 +59,13 @@ export type CardPack = Pick<CompiledDataset, 'entities' | 'excerpts' | 'articles
  * The storage.local items of the match pack, as JSON strings: MATCH_PACK_KEY alone when the automaton is small, or
  * the header there and a shardKey(i) per shard when it is big.
  */
-export function matchPackItems(
-  dataset: CompiledDataset,
-  revision: string,
-  options?: { aboveBytes?: number; targetBytes?: number },
-): Record<string, string> {
+export function matchPackItems(dataset: CompiledDataset, revision: string, options?: { aboveBytes?: number; targetBytes?: number }): Record<string, string> {
   const built = buildAutomatonOrShards(dataset.aliases, dataset.matcher, options);
   if ('whole' in built) {
     const pack: MatchPack = { revision, aliases: aliasColumns(dataset.aliases), automaton: built.whole };
     return { [MATCH_PACK_KEY]: JSON.stringify(pack) };
   }
-  const items: Record<string, string> = {
-    [MATCH_PACK_KEY]: JSON.stringify({ revision, sharded: built.header } satisfies ShardedMatchPack),
-  };
+  const items: Record<string, string> = { [MATCH_PACK_KEY]: JSON.stringify({ revision, sharded: built.header } satisfies ShardedMatchPack) };
   for (const shard of built.shards) items[shardKey(shard.index)] = JSON.stringify({ revision, ...shard });
   return items;
 }

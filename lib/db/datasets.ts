@@ -1,6 +1,6 @@
-import type { CompiledDataset } from '../dataset/types';
 import type { ImportedDataset } from '../datasets/merge';
 import { BUNDLED_DATASET_ID } from '../datasets/merge';
+import type { CompiledDataset } from '../dataset/types';
 import type { GlossDatabase } from './database';
 
 /** Dataset metadata without its (large) compiled body, for lists. */

@@ -142,6 +142,7 @@ export function serializeAutomaton(arrays: AutomatonArrays, extras: AutomatonExt
   };
 }
 
+
 function narrowest(values: Uints): Uints {
   let max = 0;
   for (const v of values) if (v > max) max = v;
@@ -163,16 +164,14 @@ function view(width: number, buffer: ArrayBuffer, at: number, length: number): U
 export function deserializeAutomaton(packed: PackedAutomaton): AutomatonArrays | Error {
   if (packed.version !== AUTOMATON_VERSION) return new Error(`automaton version ${packed.version}, expected ${AUTOMATON_VERSION}`);
   const { nodes, entries, widths, rootChildren } = packed;
-  if (!Number.isInteger(nodes) || !Number.isInteger(entries) || nodes < ROOTS || entries < 0)
-    return new Error('automaton sizes are not counts');
+  if (!Number.isInteger(nodes) || !Number.isInteger(entries) || nodes < ROOTS || entries < 0) return new Error('automaton sizes are not counts');
   if (!Array.isArray(widths) || widths.length !== 4 || !Array.isArray(rootChildren) || rootChildren.length !== ROOTS) {
     return new Error('automaton layout is not of this version');
   }
   const bytes = fromBase64(packed.arrays);
   const lengths = [nodes - ROOTS, nodes - ROOTS, nodes - ROOTS, entries];
   const expected = lengths.reduce((sum, length, i) => sum + padded(length * (widths[i] as number)), 0);
-  if (bytes === null || bytes.byteLength !== expected)
-    return new Error(`automaton arrays: ${bytes?.byteLength ?? 'not base64'} bytes, expected ${expected}`);
+  if (bytes === null || bytes.byteLength !== expected) return new Error(`automaton arrays: ${bytes?.byteLength ?? 'not base64'} bytes, expected ${expected}`);
   // A fresh copy starts at offset 0, so every section is aligned for its width.
   const buffer = bytes.byteOffset === 0 ? bytes.buffer : bytes.slice().buffer;
   let at = 0;

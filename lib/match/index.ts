@@ -13,5 +13,5 @@ export {
   newPageMemory,
 } from './matcher';
 export { heavyKey, lightKey } from './normalize';
-export { type BuiltAutomaton, buildAutomatonOrShards, isShardedHeader, type Shard, type ShardedHeader, ShardSet } from './shards';
 export type { FindOptions, MatcherAlias, MatchRule, Mention, PageMemory } from './types';
+export { buildAutomatonOrShards, type BuiltAutomaton, isShardedHeader, type Shard, type ShardedHeader, ShardSet } from './shards';

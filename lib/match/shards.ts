@@ -8,8 +8,8 @@
  */
 import { type AliasColumns, type AliasList, aliasColumns, aliasList, isAliasColumns } from './alias-columns';
 import {
-  AUTOMATON_VERSION,
   Automaton,
+  AUTOMATON_VERSION,
   type AutomatonExtras,
   type BuildNode,
   deserializeAutomaton,
@@ -18,12 +18,12 @@ import {
   packTries,
   ROOTS,
   serializeAutomaton,
-  type Trie,
   toBase64,
+  type Trie,
   type Uints,
 } from './automaton';
 import { buildTries, type Matcher, type MatcherTables, matcherOf, rootKeysStartWithDigit } from './matcher';
-import { BLOOM_PROBES, Bloom, hashA, keyHashes } from './shard-keys';
+import { Bloom, BLOOM_PROBES, hashA, keyHashes } from './shard-keys';
 import type { MatcherAlias } from './types';
 
 /** Automata larger than this (packed arrays and keys) are split: below it, one read costs a tab ≤ ~20 ms. */

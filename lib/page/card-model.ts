@@ -1,6 +1,6 @@
+import { BUNDLED_DATASET_ID, datasetOf } from '../datasets/merge';
 import type { EntityType } from '../dataset/schema';
 import type { CompiledDataset } from '../dataset/types';
-import { BUNDLED_DATASET_ID, datasetOf } from '../datasets/merge';
 
 /** Everything the hover card shows, derived from the compiled dataset (plain data; the card renders it as text). */
 export interface CardModel {
@@ -90,6 +90,8 @@ export function cardModel(dataset: CardData, entityId: string, count: number): C
           }
         : null,
     count,
-    ...(datasetOf(entityId) !== BUNDLED_DATASET_ID ? { dataset: dataset.datasetNames?.[datasetOf(entityId)] ?? datasetOf(entityId) } : {}),
+    ...(datasetOf(entityId) !== BUNDLED_DATASET_ID
+      ? { dataset: dataset.datasetNames?.[datasetOf(entityId)] ?? datasetOf(entityId) }
+      : {}),
   };
 }

@@ -22,7 +22,8 @@ export function placeCard(
 ): Placement {
   const roomBelow = viewport.height - (anchor.top + anchor.height) - gap - margin;
   const roomAbove = anchor.top - gap - margin;
-  const side: Placement['side'] = card.height <= roomBelow || (card.height > roomAbove && roomBelow >= roomAbove) ? 'below' : 'above';
+  const side: Placement['side'] =
+    card.height <= roomBelow || (card.height > roomAbove && roomBelow >= roomAbove) ? 'below' : 'above';
   let top = side === 'below' ? anchor.top + anchor.height + gap : anchor.top - gap - card.height;
   top = clamp(top, margin, viewport.height - margin - card.height);
   const left = clamp(anchor.left, margin, viewport.width - margin - card.width);

@@ -1,4 +1,4 @@
-import { BLOCK_TAGS, blockOf, firstSummary, isBlockElement, isClosedDetails, isEditable, openShadowRoot, SKIP_TAGS } from './blocks';
+import { blockOf, firstSummary, BLOCK_TAGS, isBlockElement, isClosedDetails, isEditable, openShadowRoot, SKIP_TAGS } from './blocks';
 import { isHiddenByMarkup } from './visibility';
 
 export { blockOf, isBlockElement, SKIP_TAGS } from './blocks';

@@ -6,7 +6,13 @@ const SEPARATORS = /[\s\u00a0\-\u2010-\u2015_.,;:()/]+/g;
 
 /** Folds case, diacritics, apostrophes and hyphens so that "qais al khazali" finds "Qays al-Khazʿali". */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(MARKS, '').replace(APOSTROPHES, '').toLowerCase().replace(SEPARATORS, ' ').trim();
+  return text
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(APOSTROPHES, '')
+    .toLowerCase()
+    .replace(SEPARATORS, ' ')
+    .trim();
 }
 
 /** A search index of one entity: its folded name, aliases and descriptor, built once per dataset. */
