@@ -2,12 +2,13 @@
  * Where a tab's start goes, mark by mark: medians (ms after the page's load) of every gloss:* mark over N corpus
  * pages × R loads, for one build or several side by side (loads alternate between them, page by page). Usage
  * (after `GLOSS_BENCH_MARKS=1 wxt build`; other builds copied aside):
- *   node --import tsx bench/page/timeline.ts --corpus DIR [--pages N] [--runs R] [--ext DIR,DIR...]
+ *   node --import tsx bench/page/timeline.ts --corpus DIR [--pages N] [--runs R] [--ext DIR,DIR...] [--heap]
+ * --heap adds the tab's JS heap after a forced GC, 300 ms after every name was found.
  */
 import { readdirSync } from 'node:fs';
 import type { Page as PwPage } from 'playwright-core';
 import { CHROMIUM_EXT_DIR, launchChromium, startServer } from '../../tests/e2e/harness';
-import { INIT_SCRIPT, readState, sleep } from './probe';
+import { heapAfterGc, INIT_SCRIPT, readState, sleep } from './probe';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -18,6 +19,8 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2 : Number.NaN;
 };
+
+const HEAP = 'JS heap after GC';
 
 async function main(): Promise<void> {
   const dir = option('--corpus');
@@ -48,8 +51,15 @@ async function main(): Promise<void> {
           await sleep(50);
           s = await page.evaluate(readState);
         }
+        const found = s.marks['gloss:found'] !== undefined;
+        let heap: number | null = null;
+        if (found && process.argv.includes('--heap')) {
+          await sleep(300);
+          heap = await heapAfterGc(b, page);
+        }
         await page.close();
-        if (s.marks['gloss:found'] === undefined) continue;
+        if (!found) continue;
+        if (heap !== null) byMark[i]?.set(HEAP, [...(byMark[i]?.get(HEAP) ?? []), heap / 1024]);
         for (const [k, v] of Object.entries(s.marks)) {
           const list = byMark[i]?.get(k) ?? [];
           list.push(v - s.loadEnd);
@@ -63,8 +73,10 @@ async function main(): Promise<void> {
   }
   const names = [...(byMark[0]?.keys() ?? [])].sort((a, b) => median(byMark[0]?.get(a) ?? []) - median(byMark[0]?.get(b) ?? []));
   console.log(['mark', ...exts].join(' | '));
-  for (const k of names)
-    console.log([k, ...byMark.map((m) => `${median(m.get(k) ?? []).toFixed(1)} ms (n=${m.get(k)?.length ?? 0})`)].join(' | '));
+  for (const k of names) {
+    const unit = k === HEAP ? 'KB' : 'ms';
+    console.log([k, ...byMark.map((m) => `${median(m.get(k) ?? []).toFixed(1)} ${unit} (n=${m.get(k)?.length ?? 0})`)].join(' | '));
+  }
 }
 
 main().then(
