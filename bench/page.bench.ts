@@ -7,25 +7,10 @@
  *   --arms adds variants of the build measured in the same rounds (./page/arms.ts); --markjs-pages 0 skips mark.js;
  *   --frames N measures a frame without text (./page/frames.ts) in every browser of the run.
  */
+import { count, option } from './page/args';
 import { parseArms } from './page/arms';
 import { runCorpus } from './page/corpus';
 import { runGenerated } from './page/generated';
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return undefined;
-  const value = process.argv[i + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
-  return value;
-}
-
-function count(name: string, fallback?: number, least = 1): number | undefined {
-  const raw = option(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < least) throw new Error(`${name} must be a whole number ≥ ${least}, not "${raw}"`);
-  return n;
-}
 
 async function main(): Promise<number> {
   const dir = option('--corpus');

@@ -16,3 +16,12 @@ export function extensionApi(): Browser {
   const g = globalThis as unknown as { browser?: Browser; chrome?: Browser };
   return (g.browser?.runtime?.id ? g.browser : (g.chrome ?? g.browser)) as Browser;
 }
+
+/** Calls back with each change to storage.local (not sync or session); returns the unsubscribe function. */
+export function watchLocalStorage(onChange: (changes: Record<string, { newValue?: unknown }>) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local') onChange(changes);
+  };
+  extensionApi().storage.onChanged.addListener(listener);
+  return () => extensionApi().storage.onChanged.removeListener(listener);
+}

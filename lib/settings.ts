@@ -1,6 +1,5 @@
 import type { EntityType } from './dataset/schema';
-import { extensionApi } from './extension-api';
-import { SETTINGS_KEY } from './settings-key';
+import { extensionApi, watchLocalStorage } from './extension-api';
 
 /**
  * The few settings the content script needs at start, in `extensionApi().storage.local` (one key) so that
@@ -19,7 +18,7 @@ export interface Settings {
 export const HIGHLIGHT_STYLES = ['both', 'tint', 'underline'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
-export { SETTINGS_KEY };
+export const SETTINGS_KEY = 'settings';
 
 export function defaultSettings(): Settings {
   return { pausedSites: [], pausedAll: false, types: { person: true, organization: true, place: true }, style: 'both' };
@@ -106,10 +105,7 @@ export async function saveSettings(settings: Settings): Promise<void> {
 
 /** Calls `onChange` with the new settings whenever they change in storage; returns the unsubscribe function. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    onChange(parseSettings(changes[SETTINGS_KEY]?.newValue));
-  };
-  extensionApi().storage.onChanged.addListener(listener);
-  return () => extensionApi().storage.onChanged.removeListener(listener);
+  return watchLocalStorage((changes) => {
+    if (SETTINGS_KEY in changes) onChange(parseSettings(changes[SETTINGS_KEY]?.newValue));
+  });
 }

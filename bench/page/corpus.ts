@@ -19,6 +19,7 @@ import { type BenchPack, bundledPack, datasetFilePack, generatedPack, loadBundle
 import { blankExtension } from '../../tests/e2e/harness/blank';
 import { browserVersion, fmt, mb } from './probe';
 import { type EmptyRun, emptyRun, type GlossRun, glossRun, tasksIn } from './runs';
+import { OFFLINE_ARGS } from './args';
 import { matchingTimes } from './scale-matching';
 import { median, percentile, ratio } from './stats';
 
@@ -41,8 +42,6 @@ export interface CorpusOptions {
   frames?: number;
 }
 
-/** Every host but the bench server's resolves to nothing: a saved page cannot reach the network. */
-const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 const SCALES = [100, 1_000, 10_000, 100_000];
 /** chrome.storage.local's quota without the unlimitedStorage permission. */
 const STORAGE_QUOTA_BYTES = 10 * 1024 * 1024;

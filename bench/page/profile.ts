@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page as PwPage } from 'playwright-core';
 import { CHROMIUM_EXT_DIR, launchChromium, startServer } from '../../tests/e2e/harness';
+import { OFFLINE_ARGS, option } from './args';
 import { INIT_SCRIPT, readState, sleep } from './probe';
 
 interface ProfileNode {
@@ -15,17 +16,12 @@ interface ProfileNode {
   children?: number[];
 }
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
   const dir = option('--corpus');
   const name = option('--page');
   if (!dir || !name) throw new Error('usage: --corpus DIR --page NAME.html [--json FILE]');
   const server = await startServer(dir);
-  const b = await launchChromium(CHROMIUM_EXT_DIR, { extraArgs: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+  const b = await launchChromium(CHROMIUM_EXT_DIR, { extraArgs: OFFLINE_ARGS });
   try {
     // One load first: the profile is of a warm browser, as in the bench.
     await (await b.newPage(server.url(`/${name}`))).close();

@@ -22,8 +22,12 @@ export interface GlossRun {
   /** gloss:start (the page loaded and has text) and gloss:ready (pack read and parsed, matcher built). */
   startMs: number | null;
   readyMs: number | null;
-  /** gloss:read (storage.local answered) and gloss:parsed (the match pack parsed: what remains is the matcher's load). */
+  /**
+   * gloss:read (storage.local answered), gloss:imported (the body module evaluated) and gloss:parsed (the match pack
+   * parsed: what remains is the matcher's load).
+   */
   readMs: number | null;
+  importedMs: number | null;
   parsedMs: number | null;
   /** Settled (found, then highlights quiet) minus load: the window long tasks are counted in, in both runs. */
   windowMs: number;
@@ -81,6 +85,7 @@ export async function glossRun(b: GlossBrowser, url: string): Promise<GlossRun> 
       startMs: s.marks['gloss:start'] ?? null,
       readyMs: s.marks['gloss:ready'] ?? null,
       readMs: s.marks['gloss:read'] ?? null,
+      importedMs: s.marks['gloss:imported'] ?? null,
       parsedMs: s.marks['gloss:parsed'] ?? null,
       windowMs: Math.max(QUIET_MS, settled - s.loadEnd),
       longTasks: s.longTasks,

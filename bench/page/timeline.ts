@@ -1,69 +1,45 @@
 /**
- * Where a tab's start goes, mark by mark: medians (ms after the page's load) of every gloss:* mark over N corpus
- * pages × R loads, for one build or several side by side (loads alternate between them, page by page). Usage
- * (after `GLOSS_BENCH_MARKS=1 wxt build`; other builds copied aside):
- *   node --import tsx bench/page/timeline.ts --corpus DIR [--pages N] [--runs R] [--ext DIR,DIR...] [--heap]
- * --heap adds the tab's JS heap after a forced GC, 300 ms after every name was found.
+ * Where a tab's start goes, mark by mark: medians (ms after the page's load) of Gloss's bench marks over N corpus
+ * pages × R loads, and the tab's JS heap after a forced GC, for one build or several side by side (loads alternate
+ * between them, page by page). Usage (after `GLOSS_BENCH_MARKS=1 wxt build`; other builds copied aside):
+ *   node --import tsx bench/page/timeline.ts --corpus DIR [--pages N] [--runs R] [--ext DIR,DIR...]
  */
 import { readdirSync } from 'node:fs';
-import type { Page as PwPage } from 'playwright-core';
-import { CHROMIUM_EXT_DIR, launchChromium, startServer } from '../../tests/e2e/harness';
-import { heapAfterGc, INIT_SCRIPT, readState, sleep } from './probe';
+import { CHROMIUM_EXT_DIR, type GlossBrowser, launchChromium, startServer } from '../../tests/e2e/harness';
+import { count, OFFLINE_ARGS, option } from './args';
+import { type GlossRun, glossRun } from './runs';
+import { median } from './stats';
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2 : Number.NaN;
-};
-
-const HEAP = 'JS heap after GC';
+const ROWS: Array<[string, (r: GlossRun) => number | null]> = [
+  ['gloss:start (text found)', (r) => r.startMs],
+  ['gloss:read (storage answered)', (r) => r.readMs],
+  ['gloss:imported (body module evaluated)', (r) => r.importedMs],
+  ['gloss:parsed (pack parsed)', (r) => r.parsedMs],
+  ['gloss:ready (matcher loaded)', (r) => r.readyMs],
+  ['gloss:found (every name found)', (r) => r.foundMs],
+];
 
 async function main(): Promise<void> {
   const dir = option('--corpus');
-  if (!dir) throw new Error('usage: --corpus DIR [--pages N] [--runs R]');
+  if (!dir) throw new Error('usage: --corpus DIR [--pages N] [--runs R] [--ext DIR,DIR...]');
   const pages = readdirSync(dir)
     .filter((f) => f.endsWith('.html'))
     .sort()
-    .slice(0, Number(option('--pages') ?? 20));
-  const runs = Number(option('--runs') ?? 3);
-  const server = await startServer(dir);
+    .slice(0, count('--pages', 20));
+  const runs = count('--runs', 3) as number;
   const exts = option('--ext')?.split(',') ?? [CHROMIUM_EXT_DIR];
-  const browsers = [];
-  for (const ext of exts)
-    browsers.push(await launchChromium(ext, { extraArgs: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] }));
-  const byMark = exts.map(() => new Map<string, number[]>());
+  const server = await startServer(dir);
+  const browsers: GlossBrowser[] = [];
+  const results: GlossRun[][] = exts.map(() => []);
   try {
+    for (const ext of exts) browsers.push(await launchChromium(ext, { extraArgs: OFFLINE_ARGS }));
     for (const b of browsers) await (await b.newPage(server.url(`/${pages[0]}`))).close();
     for (let r = 0; r < runs; r++) {
-      for (const [i, name] of pages.flatMap((p) => exts.map((_, i) => [(i + r) % exts.length, p] as const))) {
-        const b = browsers[i];
-        if (!b) continue;
-        const page = await b.newPage();
-        await (page.raw as PwPage).addInitScript(INIT_SCRIPT);
-        await page.bringToFront();
-        await page.goto(server.url(`/${name}`));
-        let s = await page.evaluate(readState);
-        for (let i = 0; i < 200 && s.marks['gloss:found'] === undefined; i++) {
-          await sleep(50);
-          s = await page.evaluate(readState);
-        }
-        const found = s.marks['gloss:found'] !== undefined;
-        let heap: number | null = null;
-        if (found && process.argv.includes('--heap')) {
-          await sleep(300);
-          heap = await heapAfterGc(b, page);
-        }
-        await page.close();
-        if (!found) continue;
-        if (heap !== null) byMark[i]?.set(HEAP, [...(byMark[i]?.get(HEAP) ?? []), heap / 1024]);
-        for (const [k, v] of Object.entries(s.marks)) {
-          const list = byMark[i]?.get(k) ?? [];
-          list.push(v - s.loadEnd);
-          byMark[i]?.set(k, list);
+      for (const page of pages) {
+        for (let k = 0; k < exts.length; k++) {
+          const i = (k + r) % exts.length;
+          const run = await glossRun(browsers[i] as GlossBrowser, server.url(`/${page}`));
+          if (run.foundMs !== null) results[i]?.push(run);
         }
       }
     }
@@ -71,12 +47,32 @@ async function main(): Promise<void> {
     for (const b of browsers) await b.close();
     await server.close();
   }
-  const names = [...(byMark[0]?.keys() ?? [])].sort((a, b) => median(byMark[0]?.get(a) ?? []) - median(byMark[0]?.get(b) ?? []));
-  console.log(['mark', ...exts].join(' | '));
-  for (const k of names) {
-    const unit = k === HEAP ? 'KB' : 'ms';
-    console.log([k, ...byMark.map((m) => `${median(m.get(k) ?? []).toFixed(1)} ${unit} (n=${m.get(k)?.length ?? 0})`)].join(' | '));
+  const cell = (values: Array<number | null>, unit: string) => `${median(values)?.toFixed(1) ?? 'n/a'} ${unit}`;
+  console.log(`| mark, median after load | ${exts.join(' | ')} |`);
+  console.log(`| --- | ${exts.map(() => '---').join(' | ')} |`);
+  for (const [label, of] of ROWS) {
+    const cells = results.map((rs) =>
+      cell(
+        rs.map((x) => {
+          const v = of(x);
+          return v === null ? null : v - x.loadMs;
+        }),
+        'ms',
+      ),
+    );
+    console.log(`| ${label} | ${cells.join(' | ')} |`);
   }
+  console.log(
+    `| JS heap after GC | ${results
+      .map((rs) =>
+        cell(
+          rs.map((x) => x.heap / 1024),
+          'KB',
+        ),
+      )
+      .join(' | ')} |`,
+  );
+  console.log(`\n${results.map((rs, i) => `${exts[i]}: ${rs.length} loads`).join('; ')}`);
 }
 
 main().then(

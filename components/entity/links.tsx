@@ -1,8 +1,8 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { extensionApi } from '@/lib/extension-api';
-import type { Message } from '@/lib/messaging';
 import { type ArticleRef, articlePath } from '@/lib/popup/route';
+import { ask } from '@/lib/reader/api';
 
 /**
  * How a citation or an excerpt opens the article view. Extension pages (popup, article view) link to it
@@ -23,12 +23,9 @@ export const extensionPageLinker: ArticleLinker = {
 export const backgroundLinker: ArticleLinker = {
   href: extensionPageLinker.href,
   open(ref) {
-    const message: Message<'article:open'> = { type: 'article:open', data: ref };
-    extensionApi()
-      .runtime.sendMessage(message)
-      .catch(() => {
-        // The extension was reloaded or updated: this content script is orphaned and nothing can be opened.
-      });
+    ask('article:open', ref).catch(() => {
+      // The extension was reloaded or updated: this content script is orphaned and nothing can be opened.
+    });
   },
 };
 

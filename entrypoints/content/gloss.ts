@@ -4,7 +4,7 @@ import { isShardedPack, MATCH_PACK_KEY, matcherOfPack, parseMatchPack, type Stor
 import { extensionApi } from '@/lib/extension-api';
 import { type Matcher, newPageMemory, ShardSet } from '@/lib/match';
 import { isFromExtension, parseMessage } from '@/lib/messages-validate';
-import type { Message, ProtocolMap, TabSummary } from '@/lib/messaging';
+import type { ProtocolMap, TabSummary } from '@/lib/messaging';
 import { benchMark } from '@/lib/page/bench-marks';
 import { isBlockElement } from '@/lib/page/blocks';
 import { createHoverController } from '@/lib/page/card-hover';
@@ -16,6 +16,7 @@ import { createPointerRest } from '@/lib/page/pointer-rest';
 import { createRevealWatch } from '@/lib/page/reveals';
 import { type Collector, type PaintedMention, Scanner } from '@/lib/page/scanner';
 import { createScheduler } from '@/lib/page/scheduler';
+import { ask } from '@/lib/reader/api';
 import { parseSettings, pauseReason, SETTINGS_KEY, type Settings, watchSettings } from '@/lib/settings';
 import { lazyCardHost } from './lazy-card-host';
 import { loadCardHost } from './load-main';
@@ -408,9 +409,7 @@ function nextMatchPack(ctx: ContentScriptContext, askForIt: () => void): Promise
 
 function send<T extends keyof ProtocolMap>(type: T, data: ProtocolMap[T]['request']): Promise<unknown> {
   // The background may be starting up or the extension reloading; a lost summary is re-sent on the next change.
-  return extensionApi()
-    .runtime.sendMessage({ type, data } satisfies Message<T>)
-    .catch(() => undefined);
+  return ask(type, data).catch(() => undefined);
 }
 
 /** Brings a range to the middle of the viewport, through any scrolling containers on the way. */

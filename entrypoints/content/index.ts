@@ -4,7 +4,7 @@ import { benchMark } from '@/lib/page/bench-marks';
 import { highlightSupported } from '@/lib/page/paint';
 import { afterPageLoad, whenTextAppears } from '@/lib/page/text-probe';
 import { MATCH_PACK_KEY } from '@/lib/datasets/pack-keys';
-import { SETTINGS_KEY } from '@/lib/settings-key';
+import { SETTINGS_KEY } from '@/lib/settings';
 import { extensionApi } from '@/lib/extension-api';
 import { loadGlossMain } from './load-main';
 

@@ -1,4 +1,5 @@
-import { extensionApi } from '../extension-api';
+import { extensionApi, watchLocalStorage } from '../extension-api';
+import { shardIndexOf } from './pack-keys';
 import type { ShardSet } from '../match';
 import {
   CARD_PACK_KEY,
@@ -32,13 +33,11 @@ export function cardPackReader(): { get(revision: string): Promise<CardPack | nu
 
 /** Calls back with each new match pack the background publishes (an import, a dataset switched on or off). */
 export function watchMatchPack(onPack: (pack: StoredMatchPack) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !changes[MATCH_PACK_KEY]) return;
+  return watchLocalStorage((changes) => {
+    if (!changes[MATCH_PACK_KEY]) return;
     const pack = parseMatchPack(changes[MATCH_PACK_KEY].newValue);
     if (pack) onPack(pack);
-  };
-  extensionApi().storage.onChanged.addListener(listener);
-  return () => extensionApi().storage.onChanged.removeListener(listener);
+  });
 }
 
 /**
@@ -61,13 +60,10 @@ export async function readMissingShards(set: ShardSet, revision: string): Promis
 
 /** Calls back with the index of each shard written anew (a repair), for a tab that found it missing or damaged. */
 export function watchShards(onShard: (index: number) => void): () => void {
-  const prefix = `${MATCH_PACK_KEY}:`;
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local') return;
-    for (const key of Object.keys(changes)) {
-      if (key.startsWith(prefix) && changes[key]?.newValue !== undefined) onShard(Number(key.slice(prefix.length)));
+  return watchLocalStorage((changes) => {
+    for (const [key, change] of Object.entries(changes)) {
+      const index = shardIndexOf(key);
+      if (index !== null && change.newValue !== undefined) onShard(index);
     }
-  };
-  extensionApi().storage.onChanged.addListener(listener);
-  return () => extensionApi().storage.onChanged.removeListener(listener);
+  });
 }

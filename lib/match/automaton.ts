@@ -63,8 +63,19 @@ export interface BuildNode {
   entries: number[] | null;
 }
 
+/** The roots of the exact, light and heavy tries, as the builder makes them. */
+export type BuildRoots = [BuildNode, BuildNode, BuildNode];
+
+export function newBuildNode(): BuildNode {
+  return { next: null, entries: null };
+}
+
+export function newBuildRoots(): BuildRoots {
+  return [newBuildNode(), newBuildNode(), newBuildNode()];
+}
+
 /** Packs the three builder tries (exact, light, heavy) breadth first. */
-export function packTries(roots: readonly [BuildNode, BuildNode, BuildNode]): AutomatonArrays {
+export function packTries(roots: Readonly<BuildRoots>): AutomatonArrays {
   const keySet = new Set<string>();
   const order: BuildNode[] = [...roots];
   for (let i = 0; i < order.length; i++) {
@@ -141,7 +152,6 @@ export function serializeAutomaton(arrays: AutomatonArrays, extras: AutomatonExt
     ...extras,
   };
 }
-
 
 function narrowest(values: Uints): Uints {
   let max = 0;

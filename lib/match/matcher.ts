@@ -3,8 +3,10 @@ import type { AliasList } from './alias-columns';
 import {
   Automaton,
   type AutomatonExtras,
-  type BuildNode,
+  type BuildRoots,
   deserializeAutomaton,
+  newBuildNode,
+  newBuildRoots,
   type PackedAutomaton,
   packTries,
   serializeAutomaton,
@@ -222,7 +224,7 @@ export function matcherFromAutomaton(aliases: AliasList, packed: PackedAutomaton
 export function buildTries(
   aliases: readonly MatcherAlias[],
   tables: MatcherTables | undefined,
-): { roots: [BuildNode, BuildNode, BuildNode]; extras: AutomatonExtras } {
+): { roots: BuildRoots; extras: AutomatonExtras } {
   const fits = tables?.version === MATCHER_TABLES_VERSION && tables.aliases.length === aliases.length;
   const builder = new MatcherBuilder(aliases);
   for (let k = 0; k < aliases.length; k++) {
@@ -231,13 +233,9 @@ export function buildTries(
   return { roots: builder.roots, extras: builder.extras };
 }
 
-function newNode(): BuildNode {
-  return { next: null, entries: null };
-}
-
 /** Stores prepared aliases in Map-based tries, in dataset order, to be packed (./automaton.ts). */
 class MatcherBuilder {
-  readonly roots: [BuildNode, BuildNode, BuildNode] = [newNode(), newNode(), newNode()];
+  readonly roots: BuildRoots = newBuildRoots();
   // Names start with a capital, so lowercase words are skipped as starts, except the first words of aliases that
   // are written lowercase themselves (the French "place Tahrir", "gardiens de la révolution").
   private readonly lowercaseFirsts = new Set<string>();
@@ -264,7 +262,7 @@ class MatcherBuilder {
         if (!node.next) node.next = new Map();
         let child = node.next.get(key);
         if (!child) {
-          child = newNode();
+          child = newBuildNode();
           node.next.set(key, child);
         }
         node = child;

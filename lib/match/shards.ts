@@ -12,8 +12,10 @@ import {
   AUTOMATON_VERSION,
   type AutomatonExtras,
   type BuildNode,
+  type BuildRoots,
   deserializeAutomaton,
   fromBase64,
+  newBuildRoots,
   type PackedAutomaton,
   packTries,
   ROOTS,
@@ -63,10 +65,6 @@ const NO_EXTRAS: AutomatonExtras = { lowercaseFirsts: [], searchedFirsts: [], an
 /** Node ids of a sharded trie: (shard + 1) * STRIDE + the node's id in its shard; 0, 1, 2 are the roots. */
 const STRIDE = 2 ** 26;
 
-function newNode(): BuildNode {
-  return { next: null, entries: null };
-}
-
 /**
  * The automaton for these aliases: whole when it is small (the bundled dataset, small imports: nothing changes for
  * them), else split into shards of about `targetBytes`.
@@ -84,14 +82,14 @@ export function buildAutomatonOrShards(
   let aliasBytes = 0;
   for (const a of aliases) aliasBytes += a.text.length + a.entityId.length + 10;
   const count = Math.max(1, Math.ceil((automatonBytes + aliasBytes) / (options.targetBytes ?? SHARD_TARGET_BYTES)));
-  const shardRoots = Array.from({ length: count }, () => [newNode(), newNode(), newNode()] as [BuildNode, BuildNode, BuildNode]);
+  const shardRoots = Array.from({ length: count }, newBuildRoots);
   const rootKeys = roots.reduce((sum, r) => sum + (r.next?.size ?? 0), 0);
   const bloom = Bloom.sized(rootKeys);
   roots.forEach((root, mode) => {
     for (const [key, child] of root.next ?? []) {
       keyHashes(mode, key);
       bloom.addHashed();
-      const to = (shardRoots[hashA % count] as [BuildNode, BuildNode, BuildNode])[mode] as BuildNode;
+      const to = (shardRoots[hashA % count] as BuildRoots)[mode] as BuildNode;
       if (!to.next) to.next = new Map();
       to.next.set(key, child);
     }

@@ -1,9 +1,9 @@
 /**
  * Time-sliced work queue: runs queued tasks until a slice budget is spent, then yields to the page.
  * A burst of work starts in idle time (requestIdleCallback, bounded by its deadline; a timeout makes
- * sure work still progresses on a busy page), or at once when asked (firstBurstNow), and continues in user-visible-priority tasks: idle
- * callbacks come only every ~50 ms (Chromium 156: 20 slices a second, 16% of the time for work), and
- * background-priority tasks waited behind every task of a page busy after its load (bench:page on 20
+ * sure work still progresses on a busy page), or at once when asked (firstBurstNow), and continues in
+ * user-visible-priority tasks: idle callbacks come only every ~50 ms (Chromium 156: 20 slices a second,
+ * 16% of the time for work), and background-priority tasks waited behind every task of a page busy after its load (bench:page on 20
  * corpus pages: all names found 98 ms after load at the median and 172 ms at p90 with user-visible
  * slices, against 113 and 286 with background ones, and no more long tasks). Slices still yield.
  * No slice runs past its budget by more than one task, so Gloss never causes a long task (> 50 ms)

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeBrowsers, ROOT } from './harness';
 import { waitPainted } from './harness/highlights';
+import { writeExtensionStorage } from './harness/storage';
 
 interface Dataset {
   entities: { id: string; name: string; note: { text: string } }[];
@@ -34,13 +35,6 @@ function cardEntity(): string | null {
 
 function cardText(): string {
   return document.querySelector('gloss-card')?.shadowRoot?.querySelector('section')?.textContent ?? '';
-}
-
-/** Runs in an extension page: settings as lib/settings.ts stores them. */
-async function setSettings(value: unknown) {
-  type StorageApi = { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
-  const g = globalThis as unknown as { browser?: StorageApi; chrome?: StorageApi };
-  await (g.browser ?? g.chrome)?.storage.local.set({ settings: value });
 }
 
 describeBrowsers('content script', (s) => {
@@ -261,15 +255,15 @@ describeBrowsers('content script', (s) => {
     const page = await b.newPage(s.server.url('/content-page.html'));
     await waitPainted(page, 'Tehran');
     const ext = await b.openExtensionPage('/popup.html');
-    await ext.evaluate(setSettings, { pausedSites: ['127.0.0.1'], pausedAll: false, types: { person: true, organization: true, place: true } });
+    await writeExtensionStorage(ext, { settings: { pausedSites: ['127.0.0.1'], pausedAll: false, types: { person: true, organization: true, place: true } } });
     await page.waitForFunction(() => !CSS.highlights.has('gloss-person') || CSS.highlights.get('gloss-person')?.size === 0);
     assert.deepEqual(allPainted(await page.evaluate(readHighlights)), []);
-    await ext.evaluate(setSettings, { pausedSites: [], pausedAll: false, types: { person: true, organization: false, place: true } });
+    await writeExtensionStorage(ext, { settings: { pausedSites: [], pausedAll: false, types: { person: true, organization: false, place: true } } });
     await waitPainted(page, 'Qais al-Khazali');
     const painted = await page.evaluate(readHighlights);
     assert.deepEqual(painted['gloss-organization'], [], 'organizations are switched off');
     assert.deepEqual(painted['gloss-place'], ['Baghdad', 'Tehran']);
-    await ext.evaluate(setSettings, {});
+    await writeExtensionStorage(ext, { settings: {} });
   });
 
   s.test('answers the popup: summary, "show" jumps to a mention, the keyboard command walks through the page', async (b) => {

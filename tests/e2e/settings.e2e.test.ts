@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeBrowsers, type GlossPage, ROOT } from './harness';
+import { readExtensionStorage } from './harness/storage';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -66,14 +67,6 @@ async function axeViolations(page: GlossPage): Promise<string[]> {
   });
 }
 
-async function storedSettings(popup: GlossPage): Promise<unknown> {
-  return popup.evaluate(async () => {
-    type StorageApi = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-    const g = globalThis as unknown as { browser?: StorageApi; chrome?: StorageApi };
-    return (await (g.browser ?? g.chrome)?.storage.local.get('settings'))?.settings;
-  });
-}
-
 describeBrowsers('popup settings', (s) => {
   s.test('pauses and resumes this site, and hides a type, from the popup', async (b) => {
     s.server.route('/settings.html', PAGE);
@@ -95,7 +88,7 @@ describeBrowsers('popup settings', (s) => {
       assert.equal(await popup.evaluate(() => (document.getElementById('p-set-site') as HTMLInputElement).checked), false);
       assert.equal(await popup.evaluate(() => document.querySelector('.p-settings-hint')?.textContent), 'Paused on this site');
       assert.deepEqual(await axeViolations(popup), [], 'no serious or critical axe violations while paused');
-      assert.deepEqual((await storedSettings(popup)) as { pausedSites: string[] }, {
+      assert.deepEqual((await readExtensionStorage(popup, 'settings')) as { pausedSites: string[] }, {
         pausedSites: ['127.0.0.1'],
         pausedAll: false,
         types: { person: true, organization: true, place: true },
